@@ -1,0 +1,39 @@
+# Two commands set everything up on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+UV_VERSION := 0.13.9
+CORPUS ?= corpus
+OUT ?= output
+
+export PREFECT_SERVER_ANALYTICS_ENABLED := false
+export PREFECT_HOME := $(CURDIR)/.prefect
+
+.PHONY: run test lock corpus clean
+
+$(BIN)/uv:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+# Re-installs only when the lock or the project metadata changed.
+$(VENV)/.installed: requirements.lock pyproject.toml | $(BIN)/uv
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --require-hashes -r requirements.lock
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
+	touch $@
+
+run: $(VENV)/.installed
+	$(BIN)/gbdocs run $(CORPUS) --out $(OUT)
+
+test: $(VENV)/.installed
+	$(BIN)/python -m pytest
+
+# Re-resolve requirements.lock after changing the dependencies in pyproject.toml.
+lock: | $(BIN)/uv
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes -o requirements.lock
+
+# Re-render the corpus PDFs from corpus/sources (needs Debian's fonts-wqy-microhei and libreoffice-writer-nogui).
+corpus: $(VENV)/.installed
+	$(BIN)/python corpus/tools/render.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .prefect
