@@ -24,10 +24,14 @@ class SourceBlock:
     text: str  # with [^n] footnote markers
 
     @property
+    def printed_label(self) -> str:
+        return "•" if self.tag == "B" else self.label
+
+    @property
     def plain_text(self) -> str:
-        """The block as printed: label, a space, the text without markers."""
+        """The block as printed: label (or bullet), a space, the text without markers."""
         text = strip_markers(self.text)
-        return f"{self.label} {text}" if self.label else text
+        return f"{self.printed_label} {text}" if self.printed_label else text
 
     @property
     def marker_labels(self) -> list[str]:

@@ -242,10 +242,9 @@ class PaperPdf:
 
     def block(self, block: SourceBlock) -> None:
         style = STYLES[block.tag]
-        label = "•" if block.tag == "B" else block.label
         if block.tag == "P" and not block.label:
             style = UNLABELLED_P
-        self.paragraph_lines(block.text, style, label)
+        self.paragraph_lines(block.text, style, block.printed_label)
 
     def table(self, table: SourceTable) -> None:
         widths = [TEXT_WIDTH * share for share in table.column_shares()]

@@ -147,7 +147,7 @@ class OdtWriter:
 
     def block(self, block: SourceBlock) -> str:
         if block.tag == "B":
-            return self.paragraph("Bullet", block.text, "•")
+            return self.paragraph("Bullet", block.text, block.printed_label)
         if block.tag in ("P", "Q"):
             if block.label:
                 return self.paragraph("Numbered" if block.tag == "P" else "Quote", block.text, block.label)

@@ -1,0 +1,1 @@
+"""Pure functions from PDF pages to gbdocs records: one module per concern."""

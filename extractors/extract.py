@@ -1,0 +1,176 @@
+"""From a PDF file to a Document record: the extraction layer end to end.
+
+`read_pages` does the reading (pdfplumber, and OCR where a page has no text layer); `assemble`
+is pure: running heads, footnote areas, cover, blocks, tables and footnote links.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pdfplumber
+
+from extractors.blocks import build_blocks, join_with_markers
+from extractors.cover import read_cover, split_cover
+from extractors.footnotes import link_footnotes, read_footnotes, split_footnote_area
+from extractors.language import detect_language
+from extractors.ocr import ocr_page, tesseract_languages
+from extractors.pdf_layout import Rule, build_lines, horizontal_rules
+from extractors.running_heads import PageLines, split_running_heads
+from extractors.scripts import is_private_use
+from extractors.tables import FoundTable, cell_lines, find_tables
+from extractors.text_joining import join_context
+from models import (
+    Document,
+    DocumentStatus,
+    FootnoteMarker,
+    PageInfo,
+    Table,
+    TextLine,
+    TextSource,
+)
+
+MIN_TEXT_CHARS = 5  # fewer visible characters on a page with images: the page is a scan
+UNMAPPED_SHARE = 0.05  # more unmapped glyphs than this makes the text untrustworthy
+LOW_OCR_CONFIDENCE = 60.0
+
+
+@dataclass
+class PageRead:
+    info: PageInfo
+    lines: list[TextLine]  # outside tables, top to bottom
+    rules: list[Rule]
+    tables: list[tuple[FoundTable, list[list[list[TextLine]]]]]
+
+
+def extract_pdf(path: Path, *, ocr: bool = True) -> Document:
+    data = path.read_bytes()
+    pages, warnings = read_pages(path, ocr=ocr)
+    return assemble(pages, source_file=str(path), sha256=hashlib.sha256(data).hexdigest(), warnings=warnings)
+
+
+def read_pages(path: Path, *, ocr: bool = True) -> tuple[list[PageRead], list[str]]:
+    pages, warnings = [], []
+    ocr_languages = tesseract_languages() if ocr else ()
+    with pdfplumber.open(path) as pdf:
+        for index, page in enumerate(pdf.pages):
+            number = index + 1
+            chars = page.chars
+            tables = find_tables(page)
+            outside = [c for c in chars if not any(t.contains(c) for t in tables)]
+            lines = build_lines(outside, number)
+            cells = [(t, cell_lines(t, [c for c in chars if t.contains(c)], number)) for t in tables]
+            visible = sum(1 for c in chars if not c["text"].isspace())
+            unmapped = sum(1 for c in chars if c["text"].startswith("(cid:") or c["text"] == "\ufffd" or is_private_use(c["text"][0]))
+            source = TextSource.TEXT_LAYER if visible >= MIN_TEXT_CHARS else TextSource.NONE
+            if source is TextSource.NONE and page.images and ocr_languages:
+                result = ocr_page(path, index, ocr_languages)
+                lines, source = result.lines, TextSource.OCR
+                if result.mean_confidence < LOW_OCR_CONFIDENCE:
+                    warnings.append(f"page {number}: low OCR confidence ({result.mean_confidence:.0f}/100)")
+            info = PageInfo(number, float(page.width), float(page.height), visible, len(page.images), source, unmapped)
+            pages.append(PageRead(info, lines, horizontal_rules(page.lines + page.rects), cells))
+            page.close()
+    return pages, warnings
+
+
+def assemble(pages: list[PageRead], source_file: str, sha256: str, warnings: list[str] | None = None) -> Document:
+    warnings = list(warnings or [])
+    every_line = [line for page in pages for line in page.lines]
+    every_line += [line for page in pages for _, rows in page.tables for row in rows for cell in row for line in cell]
+    language = detect_language("\n".join(line.text for line in every_line))
+    context = join_context(language, (line.text for line in every_line))
+    split = split_running_heads([PageLines(p.info.number, p.info.height, p.lines) for p in pages])
+    size = body_size([line for page in split for line in page.lines])
+
+    body_pages, entries = [], []
+    for page, lines in zip(pages, split):
+        body, area = split_footnote_area(lines.lines, page.rules, page.info.width, size)
+        previous = next((e.label for e in reversed(entries) if e.label), "")
+        entries.extend(read_footnotes(area, page.info.number, previous))
+        body_pages.append(body)
+    cover_lines: list[TextLine] = []
+    if body_pages:
+        cover_lines, body_pages[0] = split_cover(body_pages[0], pages[0].info.height, size)
+
+    blocks = build_blocks(body_pages, context)
+    tables = [
+        table_record(index, page.info.number, found, rows, context)
+        for index, (page, (found, rows)) in enumerate((p, t) for p in pages for t in p.tables)
+    ]
+    footnotes, link_warnings = link_footnotes(entries, blocks, tables, context)
+    heads = [line.text for page in split for line in page.heads]
+    cover = read_cover(cover_lines, heads, language, context)
+    status, status_warnings = document_status([page.info for page in pages])
+    stem = Path(source_file).stem
+    return Document(
+        doc_id=f"{cover.symbol or stem}@{language}",
+        source_file=source_file,
+        sha256=sha256,
+        language=language,
+        status=status,
+        pages=tuple(page.info for page in pages),
+        cover=cover,
+        blocks=tuple(blocks),
+        footnotes=tuple(footnotes),
+        tables=tuple(tables),
+        warnings=tuple(warnings + status_warnings + link_warnings),
+        running_heads=tuple(heads),
+    )
+
+
+def body_size(lines: list[TextLine]) -> float:
+    """The font size that carries most of the text."""
+    weights: Counter[float] = Counter()
+    for line in lines:
+        weights[round(line.size * 2) / 2] += len(line.text)
+    return weights.most_common(1)[0][0] if weights else 0.0
+
+
+def table_record(index: int, page: int, found: FoundTable, rows: list[list[list[TextLine]]], context) -> Table:
+    texts, markers = [], []
+    for r, row in enumerate(rows):
+        row_texts = []
+        for c, lines in enumerate(row):
+            text, cell_markers = join_with_markers(lines, context)
+            row_texts.append(text)
+            markers.extend((r, c, FootnoteMarker(m.label, m.offset)) for m in cell_markers)
+        texts.append(tuple(row_texts))
+    return Table(index=index, page=page, bbox=found.bbox, rows=tuple(texts), markers=tuple(markers))
+
+
+def document_status(pages: list[PageInfo]) -> tuple[DocumentStatus, list[str]]:
+    if not pages:
+        return DocumentStatus.FAILED, ["the PDF has no pages"]
+    scanned = [p.number for p in pages if p.text_source is TextSource.NONE and p.images]
+    blank = [p.number for p in pages if p.text_source is TextSource.NONE and not p.images]
+    unmapped = sum(p.unmapped_glyphs for p in pages)
+    total = sum(p.chars for p in pages)
+    warnings = []
+    if unmapped:
+        warnings.append(f"{unmapped} of {total} glyphs have no Unicode mapping ((cid:NN) or private-use characters)")
+    if scanned:
+        warnings.append(
+            f"pages {_ranges(scanned)} have no text layer; install tesseract-ocr and tesseract-ocr-chi-sim to OCR them"
+        )
+        return DocumentStatus.NEEDS_OCR, warnings
+    if len(blank) == len(pages):
+        return DocumentStatus.FAILED, warnings + ["no page has text or images: nothing to extract"]
+    if total and unmapped / total > UNMAPPED_SHARE:
+        return DocumentStatus.UNMAPPED_GLYPHS, warnings
+    if any(p.text_source is TextSource.OCR for p in pages):
+        return DocumentStatus.OCR, warnings
+    return DocumentStatus.OK, warnings
+
+
+def _ranges(numbers: list[int]) -> str:
+    spans: list[list[int]] = []
+    for number in numbers:
+        if spans and number == spans[-1][1] + 1:
+            spans[-1][1] = number
+        else:
+            spans.append([number, number])
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in spans)

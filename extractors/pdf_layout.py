@@ -1,0 +1,172 @@
+"""From the characters of a PDF page to printed lines.
+
+A line is a run of characters sharing a baseline. Smaller characters raised above it are footnote
+markers: they are taken out of the text and kept as (label, offset). A space is inferred from a gap
+only where the PDF has no space glyph, and never inside justified Chinese text.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from extractors.scripts import is_cjk
+from models import BBox, FootnoteMarker, TextLine
+
+Char = dict[str, Any]  # a pdfplumber char
+
+MARKER_SIZE_RATIO = 0.8  # a marker is at most this size relative to its line
+MARKER_RAISE_RATIO = 0.15  # and its bottom sits at least this far (x size) above the baseline
+SAME_BASELINE = 1.5  # points
+SEGMENT_GAP_RATIO = 6.0  # a wider gap (x size) splits a row into separate lines (cover columns)
+LATIN_SPACE_RATIO = 0.2  # a gap wider than this (x size) between Latin characters is a space
+CJK_SPACE_RATIO = 0.6  # between a CJK character and anything else
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A horizontal rule: a drawn line or a flat rectangle."""
+
+    x0: float
+    x1: float
+    top: float
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+
+def horizontal_rules(objects: Iterable[dict[str, Any]]) -> list[Rule]:
+    rules = []
+    for obj in objects:
+        if abs(obj["bottom"] - obj["top"]) <= 2.0 and obj["x1"] - obj["x0"] > 10:
+            rules.append(Rule(obj["x0"], obj["x1"], obj["top"]))
+    return rules
+
+
+def build_lines(chars: Sequence[Char], page: int) -> list[TextLine]:
+    """Group a page's (or a table cell's) characters into lines, top to bottom."""
+    upright = [c for c in chars if c.get("upright", True) and c["text"] != "\n"]
+    if not upright:
+        return []
+    rows, marker_ids = _attach_raised_rows(_rows_by_baseline(upright))
+    lines = []
+    for row in rows:
+        for segment in _segments(row):
+            line = _line_from_chars(segment, page, marker_ids)
+            if line is not None:
+                lines.append(line)
+    lines.sort(key=lambda line: (round(line.bbox.top, 0), line.bbox.x0))
+    return lines
+
+
+def _rows_by_baseline(chars: list[Char]) -> list[list[Char]]:
+    rows: list[list[Char]] = []
+    for char in sorted(chars, key=lambda c: (c["bottom"], c["x0"])):
+        if rows and abs(char["bottom"] - rows[-1][-1]["bottom"]) <= SAME_BASELINE:
+            rows[-1].append(char)
+        else:
+            rows.append([char])
+    return rows
+
+
+def _row_size(row: list[Char]) -> float:
+    return statistics.median(c["size"] for c in row if not c["text"].isspace()) if any(not c["text"].isspace() for c in row) else row[0]["size"]
+
+
+def _attach_raised_rows(rows: list[list[Char]]) -> tuple[list[list[Char]], set[int]]:
+    """Fold rows of small raised characters (footnote markers) into the line they belong to.
+
+    Returns the rows and the ids of the marker characters.
+    """
+    result: list[list[Char]] = []
+    marker_ids: set[int] = set()
+    sizes = [_row_size(row) for row in rows]
+    for index, row in enumerate(rows):
+        size = sizes[index]
+        host = None
+        for other in (index + 1, index - 1):
+            if 0 <= other < len(rows) and size <= MARKER_SIZE_RATIO * sizes[other]:
+                other_bottom = rows[other][0]["bottom"]
+                other_top = other_bottom - sizes[other]
+                raised = row[0]["bottom"] < other_bottom - MARKER_RAISE_RATIO * sizes[other]
+                near = _overlaps_horizontally(row, rows[other], slack=2 * sizes[other])
+                if raised and row[0]["bottom"] > other_top - 0.3 * sizes[other] and near:
+                    host = other
+                    break
+        if host is None:
+            result.append(row)
+        else:
+            marker_ids.update(id(char) for char in row)
+            rows[host].extend(row)
+            if host < index:
+                rows[host].sort(key=lambda c: c["x0"])
+    return [sorted(row, key=lambda c: c["x0"]) for row in result], marker_ids
+
+
+def _overlaps_horizontally(row: list[Char], other: list[Char], slack: float) -> bool:
+    x0, x1 = min(c["x0"] for c in row), max(c["x1"] for c in row)
+    return x0 <= max(c["x1"] for c in other) + slack and x1 >= min(c["x0"] for c in other) - slack
+
+
+def _segments(row: list[Char]) -> list[list[Char]]:
+    """Split a row at very wide gaps: text set in separate columns on one baseline."""
+    size = _row_size(row)
+    segments = [[row[0]]]
+    for previous, char in zip(row, row[1:]):
+        if char["x0"] - previous["x1"] > SEGMENT_GAP_RATIO * size:
+            segments.append([char])
+        else:
+            segments[-1].append(char)
+    return segments
+
+
+def _line_from_chars(chars: list[Char], page: int, marker_ids: set[int]) -> TextLine | None:
+    body = [c for c in chars if id(c) not in marker_ids]
+    if not body or all(c["text"].isspace() for c in body):
+        return None
+    size = _row_size(body)
+    text = ""
+    markers: list[FootnoteMarker] = []
+    pending_label = ""
+    previous: Char | None = None
+    for char in chars:
+        if id(char) in marker_ids:
+            if not char["text"].isspace():
+                pending_label += char["text"]
+            previous = char
+            continue
+        if pending_label:
+            markers.append(FootnoteMarker(pending_label, len(text.rstrip()) if not text.endswith(" ") else len(text)))
+            pending_label = ""
+        glyph = char["text"]
+        if glyph.isspace():
+            if text and not text.endswith(" "):
+                text += " "
+            previous = char
+            continue
+        if previous is not None and text and not text.endswith(" ") and _gap_is_space(previous, char, size):
+            text += " "
+        text += glyph
+        previous = char
+    if pending_label:
+        markers.append(FootnoteMarker(pending_label, len(text.rstrip())))
+    stripped = text.rstrip()
+    markers = [FootnoteMarker(m.label, min(m.offset, len(stripped))) for m in markers]
+    bold = sum("bold" in c["fontname"].lower() for c in body) > len(body) / 2
+    bbox = BBox(
+        min(c["x0"] for c in chars),
+        min(c["top"] for c in body),
+        max(c["x1"] for c in chars),
+        max(c["bottom"] for c in body),
+    )
+    return TextLine(page=page, bbox=bbox, text=stripped, size=round(size, 2), bold=bold, markers=tuple(markers))
+
+
+def _gap_is_space(previous: Char, char: Char, size: float) -> bool:
+    gap = char["x0"] - previous["x1"]
+    if is_cjk(previous["text"][-1]) or is_cjk(char["text"][0]):
+        return gap > CJK_SPACE_RATIO * size
+    return gap > LATIN_SPACE_RATIO * size

@@ -1,0 +1,1 @@
+"""Prefect flows, exports and the gbdocs command line."""

@@ -1,0 +1,31 @@
+"""Typed records passed between gbdocs stages."""
+
+from models.document import (
+    BBox,
+    Block,
+    BlockRole,
+    CoverMetadata,
+    Document,
+    DocumentStatus,
+    Footnote,
+    FootnoteMarker,
+    PageInfo,
+    Table,
+    TextLine,
+    TextSource,
+)
+
+__all__ = [
+    "BBox",
+    "Block",
+    "BlockRole",
+    "CoverMetadata",
+    "Document",
+    "DocumentStatus",
+    "Footnote",
+    "FootnoteMarker",
+    "PageInfo",
+    "Table",
+    "TextLine",
+    "TextSource",
+]

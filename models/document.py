@@ -1,0 +1,149 @@
+"""Records of an extracted PDF: pages, lines, blocks, footnotes, tables, cover metadata, document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class BlockRole(StrEnum):
+    BODY = "body"
+    HEADER = "header"
+    FOOTER = "footer"
+    FOOTNOTE = "footnote"
+    TABLE = "table"
+    COVER = "cover"
+
+
+class DocumentStatus(StrEnum):
+    OK = "ok"
+    OCR = "ocr"  # text came from OCR of page images
+    NEEDS_OCR = "needs_ocr"  # pages without a text layer and no OCR engine installed
+    UNMAPPED_GLYPHS = "unmapped_glyphs"  # fonts without a Unicode map: text is not trustworthy
+    FAILED = "failed"
+
+
+class TextSource(StrEnum):
+    TEXT_LAYER = "text_layer"
+    OCR = "ocr"
+    NONE = "none"
+
+
+@dataclass(frozen=True, slots=True)
+class BBox:
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    def __post_init__(self) -> None:
+        if self.x1 < self.x0 or self.bottom < self.top:
+            raise ValueError(f"inverted box {self}")
+
+
+@dataclass(frozen=True, slots=True)
+class FootnoteMarker:
+    """A superscript footnote marker removed from a text; `offset` is where it stood."""
+
+    label: str
+    offset: int
+
+    def __post_init__(self) -> None:
+        if self.offset < 0 or not self.label:
+            raise ValueError(f"bad marker {self}")
+
+
+@dataclass(frozen=True, slots=True)
+class TextLine:
+    page: int
+    bbox: BBox
+    text: str
+    size: float
+    bold: bool
+    markers: tuple[FootnoteMarker, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A visual block of text (a paragraph, heading or item as laid out), possibly across pages."""
+
+    index: int
+    role: BlockRole
+    page: int
+    page_last: int
+    bbox: BBox  # on its first page
+    size: float
+    bold: bool
+    text: str  # lines joined, markers removed
+    lines: tuple[TextLine, ...]
+    markers: tuple[FootnoteMarker, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.page_last < self.page:
+            raise ValueError(f"block {self.index} ends before it starts")
+        for marker in self.markers:
+            if marker.offset > len(self.text):
+                raise ValueError(f"block {self.index}: marker {marker.label} beyond the text")
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    label: str
+    page: int
+    text: str
+    block_index: int | None = None  # the body block whose marker points here
+    table_index: int | None = None  # or the table whose cell does
+    offset: int | None = None  # the marker's offset in that block's text
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    index: int
+    page: int
+    bbox: BBox
+    rows: tuple[tuple[str, ...], ...]
+    markers: tuple[tuple[int, int, FootnoteMarker], ...] = ()  # (row, column, marker)
+
+
+@dataclass(frozen=True, slots=True)
+class CoverMetadata:
+    symbol: str = ""
+    language: str = ""
+    agenda_item: str = ""
+    session: str = ""
+    dates: str = ""
+    place: str = ""
+    title: str = ""
+    date: str = ""
+    lines: tuple[str, ...] = ()  # the cover block as printed
+
+
+@dataclass(frozen=True, slots=True)
+class PageInfo:
+    number: int
+    width: float
+    height: float
+    chars: int
+    images: int
+    text_source: TextSource
+    unmapped_glyphs: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    doc_id: str
+    source_file: str
+    sha256: str
+    language: str
+    status: DocumentStatus
+    pages: tuple[PageInfo, ...]
+    cover: CoverMetadata
+    blocks: tuple[Block, ...]  # body blocks in reading order
+    footnotes: tuple[Footnote, ...] = ()
+    tables: tuple[Table, ...] = ()
+    warnings: tuple[str, ...] = ()
+    running_heads: tuple[str, ...] = field(default=())  # header and footer lines removed, as printed
+
+    @property
+    def body_text(self) -> str:
+        return "\n".join(block.text for block in self.blocks)
