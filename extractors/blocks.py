@@ -1,9 +1,11 @@
 """Group body lines into blocks (paragraphs, headings, items as laid out) and join their text.
 
 A new block starts after a gap wider than the document's own line spacing, at a change of size or
-weight, or where a line starts left of the block's text (a hanging number or bullet). A block cut by a
-page break continues on the next page when its last line runs to the right edge without closing
-punctuation and the next page starts at the same indent.
+weight, or where a line starts left of the block's text (a hanging number or bullet), unless both
+lines are centred on one axis (a heading on two lines). A block cut by a page break continues on the
+next page when the next page starts at its text indent without a label of its own, and either the
+block hangs its first line (a numbered paragraph) or its last line runs to the right edge without
+closing punctuation.
 """
 
 from __future__ import annotations
@@ -11,13 +13,15 @@ from __future__ import annotations
 import statistics
 from collections import Counter
 
-from extractors.patterns import TERMINAL_PUNCTUATION
+from extractors.patterns import LEADING_LABEL, TERMINAL_PUNCTUATION
 from extractors.text_joining import JoinContext, join_pair
 from models import BBox, Block, BlockRole, FootnoteMarker, TextLine
 
 EXTRA_GAP = 2.5  # points beyond the usual line gap that separate paragraphs
 OUTDENT = 4.0  # points left of the block's text that start a new block
 FULL_LINE = 4.0  # a line within this many sizes of the right edge is full
+SAME_AXIS = 3.0  # points between the centres of two centred lines
+HANGING = 10.0  # points by which a hanging first line stands left of the rest
 
 
 def usual_line_gap(pages: list[list[TextLine]]) -> float:
@@ -53,19 +57,26 @@ def _continues(group: list[TextLine], line: TextLine, line_gap: float) -> bool:
     if line.bbox.top - last.bbox.bottom > line_gap + max(EXTRA_GAP, 0.25 * line.size):
         return False
     text_x = group[1].bbox.x0 if len(group) > 1 else group[0].bbox.x0
-    return line.bbox.x0 >= text_x - OUTDENT
+    return line.bbox.x0 >= text_x - OUTDENT or abs(_centre(line) - _centre(last)) < SAME_AXIS
+
+
+def _centre(line: TextLine) -> float:
+    return (line.bbox.x0 + line.bbox.x1) / 2
 
 
 def continues_on_next_page(group: list[TextLine], following: list[TextLine], edge: float) -> bool:
     last, first = group[-1], following[0]
-    if abs(last.size - first.size) > 0.3 or last.bold != first.bold:
+    if abs(last.size - first.size) > 0.3 or last.bold != first.bold or LEADING_LABEL.match(first.text):
         return False
-    if TERMINAL_PUNCTUATION.search(last.text) or last.bbox.x1 < edge - FULL_LINE * last.size:
-        return False
-    text_x = group[1].bbox.x0 if len(group) > 1 else group[0].bbox.x0
     if len(group) > 1:
-        return abs(first.bbox.x0 - text_x) <= OUTDENT
-    return text_x - 1 <= first.bbox.x0 <= text_x + 4 * last.size
+        text_x = group[1].bbox.x0
+        if abs(first.bbox.x0 - text_x) > OUTDENT:
+            return False
+        if text_x - group[0].bbox.x0 >= HANGING:
+            return True
+    elif not group[0].bbox.x0 - 1 <= first.bbox.x0 <= group[0].bbox.x0 + 4 * last.size:
+        return False
+    return not TERMINAL_PUNCTUATION.search(last.text) and last.bbox.x1 >= edge - FULL_LINE * last.size
 
 
 def build_blocks(pages: list[list[TextLine]], context: JoinContext, start_index: int = 0) -> list[Block]:

@@ -8,6 +8,8 @@ import re
 PAGE_NUMBER = re.compile(r"^(?:[-–]\s*)?(?:page\s+|第\s*)?\d{1,4}(?:\s*页)?(?:\s*(?:[-–]|/\s*\d{1,4}))?$", re.IGNORECASE)
 FOOTNOTE_DIGITS = re.compile(r"^(\d+)\s*(\S.*)$")  # LibreOffice prints "11“增强…": no space
 FOOTNOTE_STARS = re.compile(r"^(\*{1,3})\s*(\S.*)$")
+# a printed paragraph number, item label or bullet at the start of a line: 17. / 13 / 1) / (a) / a) / (iv) / IV. / •
+LEADING_LABEL = re.compile(r"^(?:\d{1,3}[.)]?|\(?[a-z]{1,2}\)|\([ivxlc]+\)|[A-Z]\.|[IVXL]+\.|•)(?:\s|$)")
 TERMINAL_PUNCTUATION = re.compile(r"[。；：！？.;:!?][”’\"')）》]*$")
 
 # --- document symbols --------------------------------------------------------------------------

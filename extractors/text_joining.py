@@ -5,8 +5,9 @@ Latin words (`第 7/2015 号决议`), and a word processor drops that space when
 joiner puts it back when the document itself spaces its scripts that way.
 
 English lines join with a space. A word hyphenated at the line end is rejoined, unless the document
-writes that compound with a hyphen elsewhere (`co-operation`), and a range split after its hyphen
-(`2011-` / `2020`) keeps the hyphen.
+writes that compound with a hyphen elsewhere (`co-operation`) or uses both halves as words of their
+own (`fact-` / `finding`, `decision-` / `makers`), and a range split after its hyphen (`2011-` /
+`2020`) keeps the hyphen.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ HAN_SPACED = re.compile(r"[\u4e00-\u9fff] [A-Za-z0-9]|[A-Za-z0-9] [\u4e00-\u9fff
 HAN_ADJACENT = re.compile(r"[\u4e00-\u9fff][A-Za-z0-9]|[A-Za-z0-9][\u4e00-\u9fff]")
 TRAILING_WORD = re.compile(r"([A-Za-z]+)-$")
 LEADING_WORD = re.compile(r"^([A-Za-z]+)")
+NUMBER_WORDS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
 
 
 @dataclass(frozen=True)
@@ -37,9 +39,13 @@ def join_context(language: str, lines: Iterable[str]) -> JoinContext:
     lines = list(lines)
     spaced = sum(len(HAN_SPACED.findall(line)) for line in lines)
     adjacent = sum(len(HAN_ADJACENT.findall(line)) for line in lines)
-    # a line's last word may be a hyphenated fragment: only words inside lines count
-    words = frozenset(word.lower() for line in lines for word in WORD.findall(line.rsplit(" ", 1)[0]))
-    return JoinContext(language=language, spaces_between_scripts=spaced >= adjacent, words=words)
+    # a line's first and last words may be fragments of a hyphenated word: only words inside lines count
+    words = set()
+    for line in lines:
+        for word in WORD.findall(" ".join(line.split(" ")[1:-1])):
+            words.add(word.lower())
+            words.update(part.lower() for part in word.split("-"))
+    return JoinContext(language=language, spaces_between_scripts=spaced >= adjacent, words=frozenset(words))
 
 
 def join_pair(left: str, right: str, context: JoinContext) -> str:
@@ -50,7 +56,8 @@ def join_pair(left: str, right: str, context: JoinContext) -> str:
         if context.language != "zh" and before.isalpha() and first.isalpha() and same_case:
             return left[:-1] + right if _hyphen_is_soft(left, right, context) else left + right
         return left + right
-    if is_cjk(last) or is_cjk(first):
+    east_asian = is_cjk if context.language == "zh" else is_han
+    if east_asian(last) or east_asian(first):
         if context.spaces_between_scripts and (
             (is_han(last) and is_ascii_alnum(first)) or (is_ascii_alnum(last) and is_han(first))
         ):
@@ -66,6 +73,11 @@ def _hyphen_is_soft(left: str, right: str, context: JoinContext) -> bool:
     tail = LEADING_WORD.match(right)
     if not head or not tail:
         return True
-    hyphenated = f"{head.group(1)}-{tail.group(1)}".lower()
-    closed = f"{head.group(1)}{tail.group(1)}".lower()
-    return not (hyphenated in context.words and closed not in context.words)
+    left, right = head.group(1).lower(), tail.group(1).lower()
+    if f"{left}{right}" in context.words:
+        return True
+    if f"{left}-{right}" in context.words:
+        return False
+    if left in NUMBER_WORDS:
+        return False
+    return not (len(left) >= 3 and len(right) >= 3 and left in context.words and right in context.words)

@@ -61,8 +61,10 @@ TAG_STYLES = {"H1": "Heading1", "H2": "Heading2", "H3": "Heading3", "L1": "Item1
 
 def styles_xml(language: str) -> str:
     hyphenate = 'fo:hyphenate="true" fo:hyphenation-remain-char-count="3" fo:hyphenation-push-char-count="3"' if language == "en" else ""
+    # LibreOffice 7.4 leaves hanging punctuation (a 。 pushed into the margin) out of the PDF entirely
     default = (
-        f'<style:default-style style:family="paragraph"><style:paragraph-properties fo:line-height="125%"/>'
+        f'<style:default-style style:family="paragraph">'
+        f'<style:paragraph-properties fo:line-height="125%" style:punctuation-wrap="simple"/>'
         f'<style:text-properties style:font-name="{LATIN_FONT}" fo:font-size="11pt" fo:language="en" fo:country="US" '
         f'style:font-name-asian="{CJK_FONT}" style:font-size-asian="11pt" style:language-asian="zh" style:country-asian="CN" {hyphenate}/>'
         f"</style:default-style>"
