@@ -21,14 +21,12 @@ from extractors.ocr import ocr_page, tesseract_languages
 from extractors.pdf_layout import Rule, build_lines, horizontal_rules
 from extractors.running_heads import PageLines, split_running_heads
 from extractors.scripts import is_private_use
-from extractors.tables import FoundTable, cell_lines, find_tables
-from extractors.text_joining import join_context
+from extractors.tables import FoundTable, PageTable, cell_lines, find_tables, merge_continued
+from extractors.text_joining import JoinContext, join_context
 from models import (
     Document,
     DocumentStatus,
-    FootnoteMarker,
     PageInfo,
-    Table,
     TextLine,
     TextSource,
 )
@@ -97,10 +95,8 @@ def assemble(pages: list[PageRead], source_file: str, sha256: str, warnings: lis
         cover_lines, body_pages[0] = split_cover(body_pages[0], pages[0].info.height, size)
 
     blocks = build_blocks(body_pages, context)
-    tables = [
-        table_record(index, page.info.number, found, rows, context)
-        for index, (page, (found, rows)) in enumerate((p, t) for p in pages for t in p.tables)
-    ]
+    parts = [page_table(page.info.number, found, rows, context) for page in pages for found, rows in page.tables]
+    tables = merge_continued(parts, pages[0].info.height if pages else 0.0)
     footnotes, link_warnings = link_footnotes(entries, blocks, tables, context)
     heads = [line.text for page in split for line in page.heads]
     cover = read_cover(cover_lines, heads, language, context)
@@ -130,16 +126,16 @@ def body_size(lines: list[TextLine]) -> float:
     return weights.most_common(1)[0][0] if weights else 0.0
 
 
-def table_record(index: int, page: int, found: FoundTable, rows: list[list[list[TextLine]]], context) -> Table:
+def page_table(page: int, found: FoundTable, rows: list[list[list[TextLine]]], context: JoinContext) -> PageTable:
     texts, markers = [], []
     for r, row in enumerate(rows):
         row_texts = []
         for c, lines in enumerate(row):
             text, cell_markers = join_with_markers(lines, context)
             row_texts.append(text)
-            markers.extend((r, c, FootnoteMarker(m.label, m.offset)) for m in cell_markers)
+            markers.extend((r, c, marker) for marker in cell_markers)
         texts.append(tuple(row_texts))
-    return Table(index=index, page=page, bbox=found.bbox, rows=tuple(texts), markers=tuple(markers))
+    return PageTable(page, found, texts, markers)
 
 
 def document_status(pages: list[PageInfo]) -> tuple[DocumentStatus, list[str]]:

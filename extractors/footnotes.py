@@ -113,7 +113,7 @@ def link_footnotes(
             citations.setdefault(marker.label, []).append((block.page, block.page_last, block.index, None, marker.offset))
     for table in tables:
         for _, _, marker in table.markers:
-            citations.setdefault(marker.label, []).append((table.page, table.page, None, table.index, marker.offset))
+            citations.setdefault(marker.label, []).append((table.page, table.page_last, None, table.index, marker.offset))
     footnotes, warnings = [], []
     for entry in merged:
         text = join_with_markers(entry.lines, context)[0]

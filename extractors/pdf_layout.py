@@ -7,6 +7,7 @@ only where the PDF has no space glyph, and never inside justified Chinese text.
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -23,6 +24,8 @@ SAME_BASELINE = 1.5  # points
 SEGMENT_GAP_RATIO = 6.0  # a wider gap (x size) splits a row into separate lines (cover columns)
 LATIN_SPACE_RATIO = 0.2  # a gap wider than this (x size) between Latin characters is a space
 CJK_SPACE_RATIO = 0.6  # between a CJK character and anything else
+WRAPPED_MARKER_DISTANCE = 1.6  # a lone marker row this close (x size) below a line ends that line
+MARKER_LABEL = re.compile(r"^(?:\d{1,3}|\*{1,3})$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,31 +82,37 @@ def _row_size(row: list[Char]) -> float:
 def _attach_raised_rows(rows: list[list[Char]]) -> tuple[list[list[Char]], set[int]]:
     """Fold rows of small raised characters (footnote markers) into the line they belong to.
 
-    Returns the rows and the ids of the marker characters.
+    A marker wrapped onto a line of its own (in a narrow table cell) goes to the end of the line
+    above it. Returns the rows and the ids of the marker characters.
     """
-    result: list[list[Char]] = []
     marker_ids: set[int] = set()
     sizes = [_row_size(row) for row in rows]
+    folded: set[int] = set()
     for index, row in enumerate(rows):
         size = sizes[index]
-        host = None
         for other in (index + 1, index - 1):
-            if 0 <= other < len(rows) and size <= MARKER_SIZE_RATIO * sizes[other]:
+            if 0 <= other < len(rows) and other not in folded and size <= MARKER_SIZE_RATIO * sizes[other]:
                 other_bottom = rows[other][0]["bottom"]
-                other_top = other_bottom - sizes[other]
                 raised = row[0]["bottom"] < other_bottom - MARKER_RAISE_RATIO * sizes[other]
                 near = _overlaps_horizontally(row, rows[other], slack=2 * sizes[other])
-                if raised and row[0]["bottom"] > other_top - 0.3 * sizes[other] and near:
-                    host = other
+                if raised and row[0]["bottom"] > other_bottom - 1.3 * sizes[other] and near:
+                    rows[other] = sorted(rows[other] + row, key=lambda c: c["x0"])
                     break
-        if host is None:
-            result.append(row)
         else:
-            marker_ids.update(id(char) for char in row)
-            rows[host].extend(row)
-            if host < index:
-                rows[host].sort(key=lambda c: c["x0"])
-    return [sorted(row, key=lambda c: c["x0"]) for row in result], marker_ids
+            above = index - 1
+            wrapped = (
+                above >= 0
+                and above not in folded
+                and size <= MARKER_SIZE_RATIO * sizes[above]
+                and MARKER_LABEL.match("".join(c["text"] for c in row).strip())
+                and row[0]["bottom"] - rows[above][0]["bottom"] < WRAPPED_MARKER_DISTANCE * sizes[above]
+            )
+            if not wrapped:
+                continue
+            rows[above] = rows[above] + sorted(row, key=lambda c: c["x0"])
+        folded.add(index)
+        marker_ids.update(id(char) for char in row)
+    return [row if index in folded else sorted(row, key=lambda c: c["x0"]) for index, row in enumerate(rows) if index not in folded], marker_ids
 
 
 def _overlaps_horizontally(row: list[Char], other: list[Char], slack: float) -> bool:

@@ -1,6 +1,8 @@
 """Ruled tables: found by pdfplumber's table finder, kept as rows of cells, out of the prose.
 
 Cell text is built by the same line builder as the prose, so footnote markers in cells are found.
+A table continued on the next page is one table; its repeated header rows are dropped. A row that
+breaks across the page stays two rows: nothing in the text says reliably that it was cut.
 """
 
 from __future__ import annotations
@@ -9,10 +11,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from extractors.pdf_layout import Char, build_lines
-from models import BBox, TextLine
+from models import BBox, FootnoteMarker, Table, TextLine
 
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 MIN_VERTICAL_EDGES = 3  # fewer cannot make a table of two columns
+COLUMN_SLACK = 2.0  # points between the column edges of two parts of one table
+TOP_OF_PAGE = 0.15  # of the page height: a part starting above this continues the table before
+MAX_HEADER_ROWS = 3
 
 
 @dataclass(frozen=True)
@@ -51,3 +56,66 @@ def cell_lines(table: FoundTable, chars: list[Char], page: int) -> list[list[lis
                 continue
             break
     return [[build_lines(by_cell.get((r, c), []), page) for c in range(len(row))] for r, row in enumerate(table.cells)]
+
+
+@dataclass(frozen=True)
+class PageTable:
+    """One page's part of a table, its cell text already joined."""
+
+    page: int
+    found: FoundTable
+    rows: list[tuple[str, ...]]
+    markers: list[tuple[int, int, FootnoteMarker]]
+
+    @property
+    def column_edges(self) -> list[float]:
+        widest = max(self.found.cells, key=len)
+        return [cell.x0 for cell in widest if cell] + [self.found.bbox.x1]
+
+
+def merge_continued(parts: list[PageTable], page_height: float) -> list[Table]:
+    """One Table per table: a part on the next page with the same columns continues the one before
+    when it repeats its header rows or stands at the top of its page."""
+    groups: list[list[PageTable]] = []
+    for part in parts:
+        if groups and _continues(groups[-1][-1], part, page_height):
+            groups[-1].append(part)
+        else:
+            groups.append([part])
+    tables = []
+    for index, group in enumerate(groups):
+        first = group[0]
+        header = _repeated_rows(first, group[1]) if len(group) > 1 else 0
+        rows = list(first.rows)
+        markers = list(first.markers)
+        for part in group[1:]:
+            skip = _repeated_rows(first, part)
+            markers += [(r - skip + len(rows), c, m) for r, c, m in part.markers if r >= skip]
+            rows += part.rows[skip:]
+        tables.append(
+            Table(
+                index=index,
+                page=first.page,
+                page_last=group[-1].page,
+                bbox=first.found.bbox,
+                rows=tuple(rows),
+                markers=tuple(markers),
+                header_rows=header,
+            )
+        )
+    return tables
+
+
+def _continues(before: PageTable, part: PageTable, page_height: float) -> bool:
+    if part.page != before.page + 1 or len(part.column_edges) != len(before.column_edges):
+        return False
+    if any(abs(a - b) > COLUMN_SLACK for a, b in zip(part.column_edges, before.column_edges)):
+        return False
+    return _repeated_rows(before, part) > 0 or part.found.bbox.top < TOP_OF_PAGE * page_height
+
+
+def _repeated_rows(first: PageTable, part: PageTable) -> int:
+    count = 0
+    while count < min(MAX_HEADER_ROWS, len(first.rows), len(part.rows) - 1) and first.rows[count] == part.rows[count]:
+        count += 1
+    return count

@@ -98,11 +98,15 @@ class Footnote:
 
 @dataclass(frozen=True, slots=True)
 class Table:
+    """A ruled table; one continued over pages is one table, its repeated header rows dropped."""
+
     index: int
     page: int
-    bbox: BBox
+    page_last: int
+    bbox: BBox  # on its first page
     rows: tuple[tuple[str, ...], ...]
     markers: tuple[tuple[int, int, FootnoteMarker], ...] = ()  # (row, column, marker)
+    header_rows: int = 0  # leading rows repeated on every page it continues on
 
 
 @dataclass(frozen=True, slots=True)

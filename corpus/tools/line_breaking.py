@@ -124,11 +124,11 @@ def _hyphenated(atom: Atom, room: float, measure: Measure, hyphenate: Hyphenate)
 
 
 def _force_split(atom: Atom, width: float, measure: Measure) -> tuple[Atom, Atom | None]:
-    """Split an atom wider than a whole line (a long URL) at the last character that fits."""
+    """Split an atom wider than a whole line (a long URL or symbol), after a slash if one fits."""
     text = atom.text
-    for cut in range(len(text) - 1, 0, -1):
-        head = Atom([Piece(text[:cut])], space_before=atom.space_before)
-        if measure(head) <= width:
-            rest = [Piece(text[cut:])] + [piece for piece in atom.pieces if piece.is_marker]
-            return head, Atom(rest)
-    return atom, None
+    fitting = [cut for cut in range(len(text) - 1, 0, -1) if measure(Atom([Piece(text[:cut])])) <= width]
+    if not fitting:
+        return atom, None
+    cut = next((c for c in fitting if text[c - 1] in "/-"), fitting[0])
+    rest = [Piece(text[cut:])] + [piece for piece in atom.pieces if piece.is_marker]
+    return Atom([Piece(text[:cut])], space_before=atom.space_before), Atom(rest)
