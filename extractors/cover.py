@@ -21,6 +21,7 @@ from extractors.blocks import join_with_markers
 from models import CoverMetadata, TextLine
 
 TITLE_LARGER_BY = 1.5  # points above the body size
+MASTHEAD_LINE_LENGTH = 60  # longer lines on page 1 are prose, not masthead
 UPPER_PART = 0.5  # of the page height
 
 
@@ -36,26 +37,35 @@ def split_cover(lines: list[TextLine], page_height: float, body_size: float) -> 
     return lines[: last_title + 1], lines[last_title + 1 :]
 
 
-def read_cover(lines: list[TextLine], heads: list[str], language: str, context: JoinContext) -> CoverMetadata:
-    texts = [line.text for line in lines]
+def read_cover(
+    cover: list[TextLine], masthead: list[TextLine], heads: list[str], language: str, context: JoinContext
+) -> CoverMetadata:
+    """Cover fields from the cover lines, then from page 1's short top lines (`masthead`) for what
+    the cover lacks (papers without a cover block), then the symbol from the running heads.
+    The title is the cover's largest text."""
     fields: dict[str, str] = {"language": language}
-    for text in texts:
-        if "symbol" not in fields and (symbol := SYMBOL.search(text)):
-            fields["symbol"] = symbol.group()
-        if "date" not in fields and DOCUMENT_DATE.match(text):
-            fields["date"] = text
-        if "agenda_item" not in fields and (item := AGENDA_ITEM.search(text)):
-            fields["agenda_item"] = next(value for value in item.groupdict().values() if value)
-        if "session" not in fields and SESSION.search(text):
-            fields["session"] = text
-        if "dates" not in fields and (when := DATES_AND_PLACE_ZH.match(text) or DATES_AND_PLACE_EN.match(text)):
-            fields["dates"], fields["place"] = when.group("dates"), when.group("place")
+    for line in cover + [line for line in masthead if len(line.text) <= MASTHEAD_LINE_LENGTH]:
+        _read_line(line.text, fields)
     if "symbol" not in fields:
         symbols = Counter(match.group() for head in heads for match in SYMBOL.finditer(head))
         if symbols:
             fields["symbol"] = symbols.most_common(1)[0][0]
-    if lines:
-        biggest = max(line.size for line in lines)
-        title_lines = [line for line in lines if line.size >= biggest - 0.2]
-        fields["title"] = join_with_markers(title_lines, context)[0]
-    return CoverMetadata(**fields, lines=tuple(texts))
+    if cover:
+        biggest = max(line.size for line in cover)
+        fields["title"] = join_with_markers([line for line in cover if line.size >= biggest - 0.2], context)[0]
+    return CoverMetadata(**fields, lines=tuple(line.text for line in cover))
+
+
+def _read_line(text: str, fields: dict[str, str]) -> None:
+    """Fill the fields a cover line holds and that are still missing."""
+    if "symbol" not in fields and (symbol := SYMBOL.search(text)):
+        fields["symbol"] = symbol.group()
+    if "date" not in fields and DOCUMENT_DATE.match(text):
+        fields["date"] = text
+    item = AGENDA_ITEM.search(text)
+    if "agenda_item" not in fields and item:
+        fields["agenda_item"] = next(value for value in item.groupdict().values() if value)
+    if "session" not in fields and SESSION.search(text):
+        fields["session"] = (text[: item.start()] + text[item.end() :]).strip() if item else text
+    if "dates" not in fields and (when := DATES_AND_PLACE_ZH.match(text) or DATES_AND_PLACE_EN.match(text)):
+        fields["dates"], fields["place"] = when.group("dates"), when.group("place")

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
+from pdfminer.pdfdocument import PDFPasswordIncorrect
+from pdfplumber.utils.exceptions import PdfminerException
 
 from extractors.blocks import build_blocks, join_with_markers
 from extractors.cover import read_cover, split_cover
@@ -34,6 +36,11 @@ from models import (
 MIN_TEXT_CHARS = 5  # fewer visible characters on a page with images: the page is a scan
 UNMAPPED_SHARE = 0.05  # more unmapped glyphs than this makes the text untrustworthy
 LOW_OCR_CONFIDENCE = 60.0
+MASTHEAD_LINES = 12  # page 1's first lines, where a paper without a cover block has its masthead
+
+
+class UnreadablePdf(Exception):
+    """The file cannot be read as a PDF; the message says why, in words an analyst can act on."""
 
 
 @dataclass
@@ -46,8 +53,24 @@ class PageRead:
 
 def extract_pdf(path: Path, *, ocr: bool = True) -> Document:
     data = path.read_bytes()
-    pages, warnings = read_pages(path, ocr=ocr)
+    check_pdf_header(data)
+    try:
+        pages, warnings = read_pages(path, ocr=ocr)
+    except PdfminerException as error:
+        cause = error.args[0] if error.args else error
+        if isinstance(cause, PDFPasswordIncorrect) or "password" in str(cause).lower():
+            raise UnreadablePdf("the PDF is protected by a password") from error
+        raise UnreadablePdf(f"the PDF is damaged ({type(cause).__name__}: {cause})") from error
     return assemble(pages, source_file=str(path), sha256=hashlib.sha256(data).hexdigest(), warnings=warnings)
+
+
+def check_pdf_header(data: bytes) -> None:
+    if not data:
+        raise UnreadablePdf("the file is empty")
+    if b"%PDF-" not in data[:1024]:
+        start = data[:200].lstrip().lower()
+        kind = "an HTML page" if start.startswith((b"<!doctype html", b"<html")) else "not a PDF"
+        raise UnreadablePdf(f"the file is {kind}: it does not start with %PDF-")
 
 
 def read_pages(path: Path, *, ocr: bool = True) -> tuple[list[PageRead], list[str]]:
@@ -86,6 +109,9 @@ def assemble(pages: list[PageRead], source_file: str, sha256: str, warnings: lis
 
     body_pages, entries = [], []
     for page, lines in zip(pages, split):
+        if page.info.text_source is not TextSource.TEXT_LAYER:
+            body_pages.append(lines.lines)  # OCR sizes are too rough to tell a footnote area
+            continue
         body, area = split_footnote_area(lines.lines, page.rules, page.info.width, size)
         previous = next((e.label for e in reversed(entries) if e.label), "")
         entries.extend(read_footnotes(area, page.info.number, previous))
@@ -99,7 +125,8 @@ def assemble(pages: list[PageRead], source_file: str, sha256: str, warnings: lis
     tables = merge_continued(parts, pages[0].info.height if pages else 0.0)
     footnotes, link_warnings = link_footnotes(entries, blocks, tables, context)
     heads = [line.text for page in split for line in page.heads]
-    cover = read_cover(cover_lines, heads, language, context)
+    masthead = body_pages[0][:MASTHEAD_LINES] if body_pages else []
+    cover = read_cover(cover_lines, masthead, heads, language, context)
     status, status_warnings = document_status([page.info for page in pages])
     stem = Path(source_file).stem
     return Document(

@@ -1,0 +1,88 @@
+"""The `gbdocs` command line."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from extractors.extract import UnreadablePdf, extract_pdf
+from models import Document
+
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+app = typer.Typer(help="Turn the meeting papers of UN governing bodies into tables.", no_args_is_help=True)
+
+
+
+@app.callback()
+def main() -> None:
+    """gbdocs: extract, segment and tag governing-body papers (Chinese and English)."""
+
+
+PdfFile = Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True, help="a PDF file")]
+
+
+@app.command()
+def extract(
+    pdf: PdfFile,
+    as_json: Annotated[bool, typer.Option("--json", help="print the whole record as JSON")] = False,
+    lines: Annotated[bool, typer.Option(help="with --json, include every block's printed lines")] = False,
+    ocr: Annotated[bool, typer.Option(help="OCR pages without a text layer when tesseract is installed")] = True,
+) -> None:
+    """Print what the extractor recovers from one PDF: cover fields, clean body text, footnotes, tables."""
+    try:
+        document = extract_pdf(pdf, ocr=ocr)
+    except UnreadablePdf as error:
+        typer.echo(f"gbdocs: {pdf}: {error}", err=True)
+        raise typer.Exit(1) from error
+    typer.echo(document_json(document, lines) if as_json else document_report(document))
+
+
+def document_json(document: Document, with_lines: bool) -> str:
+    record = dataclasses.asdict(document)
+    if not with_lines:
+        for block in record["blocks"]:
+            del block["lines"]
+    record["body_text"] = document.body_text
+    return json.dumps(record, ensure_ascii=False, indent=2)
+
+
+def document_report(document: Document) -> str:
+    cover = document.cover
+    out = [f"{document.doc_id}  status={document.status}  language={document.language}  pages={len(document.pages)}"]
+    out.append("")
+    out.append("COVER")
+    for name in ("symbol", "agenda_item", "session", "dates", "place", "date", "title"):
+        out.append(f"  {name:<12} {getattr(cover, name)}")
+    if document.warnings:
+        out += ["", "WARNINGS"] + [f"  {warning}" for warning in document.warnings]
+    out += ["", f"BODY ({len(document.blocks)} blocks)"]
+    for block in document.blocks:
+        where = f"p{block.page}" if block.page == block.page_last else f"p{block.page}-{block.page_last}"
+        marks = "".join(f" [^{m.label}@{m.offset}]" for m in block.markers)
+        out.append(f"  [{block.index} {where}{marks}] {block.text}")
+    out += ["", f"FOOTNOTES ({len(document.footnotes)})"]
+    for note in document.footnotes:
+        anchor = f"block {note.block_index}" if note.block_index is not None else (
+            f"table {note.table_index}" if note.table_index is not None else "no marker")
+        out.append(f"  {note.label} (p{note.page}, {anchor}): {note.text}")
+    out += ["", f"TABLES ({len(document.tables)})"]
+    for table in document.tables:
+        columns = max((len(row) for row in table.rows), default=0)
+        out.append(
+            f"  table {table.index}: pages {table.page}-{table.page_last}, {len(table.rows)} rows x {columns} columns,"
+            f" {table.header_rows} header rows"
+        )
+        for row in table.rows:
+            out.append("    | " + " | ".join(row))
+    return "\n".join(out)
+
+
+if __name__ == "__main__":
+    app()
