@@ -61,7 +61,7 @@ def build_lines(chars: Sequence[Char], page: int) -> list[TextLine]:
             line = _line_from_chars(segment, page, marker_ids)
             if line is not None:
                 lines.append(line)
-    lines.sort(key=lambda line: (round(line.bbox.top, 0), line.bbox.x0))
+    lines.sort(key=lambda line: (round(line.bbox.bottom), line.bbox.x0))
     return lines
 
 
@@ -112,7 +112,7 @@ def _attach_raised_rows(rows: list[list[Char]]) -> tuple[list[list[Char]], set[i
             rows[above] = rows[above] + sorted(row, key=lambda c: c["x0"])
         folded.add(index)
         marker_ids.update(id(char) for char in row)
-    return [row if index in folded else sorted(row, key=lambda c: c["x0"]) for index, row in enumerate(rows) if index not in folded], marker_ids
+    return [row for index, row in enumerate(rows) if index not in folded], marker_ids
 
 
 def _overlaps_horizontally(row: list[Char], other: list[Char], slack: float) -> bool:

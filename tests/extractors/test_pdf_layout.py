@@ -1,0 +1,94 @@
+"""From characters to lines: markers, spaces, columns; on characters laid out as producers do."""
+
+from __future__ import annotations
+
+from extractors.pdf_layout import build_lines, horizontal_rules
+
+
+def chars(text: str, x: float, baseline: float, size: float = 11.0, advance: float | None = None, font: str = "Serif"):
+    """pdfplumber-like chars for `text`, one per character, set from `x` on `baseline`."""
+    result = []
+    width = advance if advance is not None else size * 0.5
+    for glyph in text:
+        step = size if ord(glyph) > 0x2E80 else width
+        result.append(
+            {"text": glyph, "x0": x, "x1": x + step, "top": baseline - size, "bottom": baseline, "size": size,
+             "fontname": font, "upright": True}
+        )
+        x += step
+    return result
+
+
+def test_a_superscript_marker_leaves_the_text_and_keeps_its_offset():
+    line = chars("作为其每届会议议程一个常设议题。", 72, 100)
+    marker = chars("1", line[-1]["x1"], 100 - 11 * 0.38, size=6.6)
+    [result] = build_lines(line + marker, page=1)
+    assert result.text == "作为其每届会议议程一个常设议题。"
+    assert [(m.label, m.offset) for m in result.markers] == [("1", 16)]
+
+
+def test_a_marker_inside_english_text_sits_between_the_words():
+    before = chars("Biodiversity,", 72, 200)
+    marker = chars("2", before[-1]["x1"], 200 - 4, size=6.6)
+    after = chars(" and the Aichi Targets", marker[-1]["x1"], 200)
+    [result] = build_lines(before + marker + after, page=3)
+    assert result.text == "Biodiversity, and the Aichi Targets"
+    assert [(m.label, m.offset) for m in result.markers] == [("2", 13)]
+
+
+def test_a_gap_without_a_space_glyph_is_a_space_after_a_hanging_number():
+    number = chars("17.", 72, 300)
+    text = chars("Finally, the Governing Body", 108, 300)
+    [result] = build_lines(number + text, page=2)
+    assert result.text == "17. Finally, the Governing Body"
+
+
+def test_justified_chinese_gets_no_spaces_between_characters():
+    spread = chars("生物多样性公约执行秘书关于与国际条约合作的报告载于", 72, 120, advance=None)
+    for index, char in enumerate(spread):  # justified: 2 pt extra between every two characters
+        char["x0"] += 2 * index
+        char["x1"] += 2 * index
+    [result] = build_lines(spread, page=1)
+    assert result.text == "生物多样性公约执行秘书关于与国际条约合作的报告载于"
+
+
+def test_words_on_one_baseline_far_apart_are_separate_lines():
+    organisation = chars("粮食及农业组织", 72, 60, size=10)
+    symbol = chars("IT/GB-7/17/19", 447, 60, size=12)
+    lines = build_lines(organisation + symbol, page=1)
+    assert [line.text for line in lines] == ["粮食及农业组织", "IT/GB-7/17/19"]
+
+
+def test_a_marker_wrapped_alone_under_its_line_ends_that_line():
+    cell = chars("生物多样性相关公约联络小组", 205, 697, size=8.5)
+    wrapped = chars("**", 205, 709 - 3.5, size=4.9)
+    [result] = build_lines(cell + wrapped, page=22)
+    assert result.text == "生物多样性相关公约联络小组"
+    assert [(m.label, m.offset) for m in result.markers] == [("**", 13)]
+
+
+def test_a_footnote_label_before_its_text_is_a_marker_at_offset_zero():
+    label = chars("1", 72, 770 - 3.4, size=5.4)
+    text = chars("第 8/2011 号决议，第 11 段", 86, 770, size=9)
+    [result] = build_lines(label + text, page=1)
+    assert result.text == "第 8/2011 号决议，第 11 段"
+    assert [(m.label, m.offset) for m in result.markers] == [("1", 0)]
+
+
+def test_lines_are_ordered_top_to_bottom_and_carry_size_and_weight():
+    heading = chars("I. INTRODUCTION", 250, 100, size=12, font="Serif-Bold")
+    body = chars("1. Article 1.2 of the Treaty", 72, 130)
+    lines = build_lines(body + heading, page=1)
+    assert [(line.text, line.size, line.bold) for line in lines] == [
+        ("I. INTRODUCTION", 12.0, True),
+        ("1. Article 1.2 of the Treaty", 11.0, False),
+    ]
+
+
+def test_short_flat_rectangles_and_lines_are_rules():
+    objects = [
+        {"x0": 71, "x1": 184, "top": 684, "bottom": 684.5},  # LibreOffice's footnote separator
+        {"x0": 72, "x1": 73, "top": 100, "bottom": 700},  # a vertical table border
+        {"x0": 72, "x1": 75, "top": 300, "bottom": 300},  # a dash, too short
+    ]
+    assert [(r.x0, r.x1) for r in horizontal_rules(objects)] == [(71, 184)]
