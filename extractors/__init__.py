@@ -1,1 +1,5 @@
 """Pure functions from PDF pages to gbdocs records: one module per concern."""
+
+# Bump when a change to the extractors changes what they produce: cached results of older versions
+# are then recomputed.
+PIPELINE_VERSION = "1"

@@ -1,0 +1,63 @@
+"""From Document records to table rows (models.tables)."""
+
+from __future__ import annotations
+
+from extractors import PIPELINE_VERSION
+from models import Document
+from models.tables import BlockRow, DocumentRow, FootnoteRow, TableCellRow
+
+
+def document_row(document: Document) -> DocumentRow:
+    cover = document.cover
+    return DocumentRow(
+        doc_id=document.doc_id,
+        symbol=cover.symbol,
+        language=document.language,
+        title=cover.title,
+        agenda_item=cover.agenda_item,
+        session=cover.session,
+        dates=cover.dates,
+        place=cover.place,
+        date=cover.date,
+        pages=len(document.pages),
+        blocks=len(document.blocks),
+        footnotes=len(document.footnotes),
+        tables=len(document.tables),
+        source_file=document.source_file,
+        sha256=document.sha256,
+        status=str(document.status),
+        warnings=" | ".join(document.warnings),
+        pipeline_version=PIPELINE_VERSION,
+    )
+
+
+def block_rows(document: Document) -> list[BlockRow]:
+    return [
+        BlockRow(
+            doc_id=document.doc_id,
+            block_index=block.index,
+            page_first=block.page,
+            page_last=block.page_last,
+            font_size=block.size,
+            bold=block.bold,
+            text=block.text,
+            footnote_markers=" ".join(f"{m.label}@{m.offset}" for m in block.markers),
+        )
+        for block in document.blocks
+    ]
+
+
+def footnote_rows(document: Document) -> list[FootnoteRow]:
+    return [
+        FootnoteRow(document.doc_id, note.label, note.page, note.block_index, note.table_index, note.offset, note.text)
+        for note in document.footnotes
+    ]
+
+
+def table_cell_rows(document: Document) -> list[TableCellRow]:
+    return [
+        TableCellRow(document.doc_id, table.index, table.page, table.page_last, r, c, r < table.header_rows, text)
+        for table in document.tables
+        for r, row in enumerate(table.rows)
+        for c, text in enumerate(row)
+    ]

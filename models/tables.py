@@ -1,0 +1,91 @@
+"""Table schemas: one dataclass per row of each exported table, every column described."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+
+
+def described(description: str) -> dict[str, str]:
+    return {"description": description}
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRow:
+    doc_id: str = field(metadata=described("symbol@language (file stem@language without a symbol); unique in a run"))
+    symbol: str = field(metadata=described("document symbol from the cover or running header, e.g. IT/GB-7/17/19"))
+    language: str = field(metadata=described("detected language: zh, en, fr, es, de, ru, ar, or und"))
+    title: str = field(metadata=described("title as printed on the cover"))
+    agenda_item: str = field(metadata=described("agenda item number, e.g. 17.1"))
+    session: str = field(metadata=described("session line as printed, e.g. 管理机构第七届会议"))
+    dates: str = field(metadata=described("meeting dates as printed"))
+    place: str = field(metadata=described("meeting place as printed"))
+    date: str = field(metadata=described("date of the document as printed, e.g. September 2017"))
+    pages: int = field(metadata=described("number of pages"))
+    blocks: int = field(metadata=described("number of body blocks"))
+    footnotes: int = field(metadata=described("number of footnotes"))
+    tables: int = field(metadata=described("number of ruled tables"))
+    source_file: str = field(metadata=described("path of the PDF as given to the run"))
+    sha256: str = field(metadata=described("SHA-256 of the PDF's bytes"))
+    status: str = field(metadata=described("ok, ocr, needs_ocr, unmapped_glyphs or failed"))
+    warnings: str = field(metadata=described("what the extractor noticed, separated by ' | '"))
+    pipeline_version: str = field(metadata=described("version of the extraction pipeline that made the row"))
+
+
+@dataclass(frozen=True, slots=True)
+class BlockRow:
+    doc_id: str = field(metadata=described("the document"))
+    block_index: int = field(metadata=described("position of the block in the body, from 0"))
+    page_first: int = field(metadata=described("page where the block starts"))
+    page_last: int = field(metadata=described("page where it ends"))
+    font_size: float = field(metadata=described("font size in points"))
+    bold: bool = field(metadata=described("set in bold"))
+    text: str = field(metadata=described("clean text: lines joined, running heads and footnote markers removed"))
+    footnote_markers: str = field(metadata=described("markers removed from the text, as label@offset, space-separated"))
+
+
+@dataclass(frozen=True, slots=True)
+class FootnoteRow:
+    doc_id: str = field(metadata=described("the document"))
+    label: str = field(metadata=described("footnote label as printed: 1, 2, *, **"))
+    page: int = field(metadata=described("page where the footnote is printed"))
+    block_index: int | None = field(metadata=described("body block whose marker cites it (blocks.block_index)"))
+    table_index: int | None = field(metadata=described("or the table whose cell cites it"))
+    offset: int | None = field(metadata=described("character offset of the marker in that block's text"))
+    text: str = field(metadata=described("footnote text"))
+
+
+@dataclass(frozen=True, slots=True)
+class TableCellRow:
+    doc_id: str = field(metadata=described("the document"))
+    table_index: int = field(metadata=described("position of the table in the document, from 0"))
+    page_first: int = field(metadata=described("page where the table starts"))
+    page_last: int = field(metadata=described("page where it ends"))
+    row: int = field(metadata=described("row, from 0; header rows first"))
+    column: int = field(metadata=described("column, from 0"))
+    header: bool = field(metadata=described("a header row (repeated on each page, kept once)"))
+    text: str = field(metadata=described("cell text"))
+
+
+@dataclass(frozen=True, slots=True)
+class FailureRow:
+    source_file: str = field(metadata=described("path of the file that failed"))
+    stage: str = field(metadata=described("stage that failed: extract"))
+    error_type: str = field(metadata=described("kind of error"))
+    message: str = field(metadata=described("what went wrong, in words"))
+
+
+TABLES: dict[str, type] = {
+    "documents": DocumentRow,
+    "blocks": BlockRow,
+    "footnotes": FootnoteRow,
+    "table_cells": TableCellRow,
+    "failures": FailureRow,
+}
+
+
+def column_names(row_type: type) -> list[str]:
+    return [f.name for f in fields(row_type)]
+
+
+def column_descriptions(row_type: type) -> dict[str, str]:
+    return {f.name: f.metadata["description"] for f in fields(row_type)}

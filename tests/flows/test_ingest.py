@@ -1,0 +1,66 @@
+"""`gbdocs run` end to end on a small folder, through Prefect's temporary server."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+
+import pytest
+from typer.testing import CliRunner
+
+from corpus_data import CORPUS
+from flows.cli import EXIT_SOME_FAILED, app
+
+
+@pytest.fixture(scope="module")
+def run_output(tmp_path_factory):
+    papers = tmp_path_factory.mktemp("papers")
+    shutil.copy(CORPUS / "libreoffice" / "it-gb-7-17-19.zh.pdf", papers / "IT-GB-7-17-19 中文.pdf")
+    (papers / "appendix").mkdir()
+    shutil.copy(CORPUS / "fpdf2" / "sourcebook-summary.zh.pdf", papers / "appendix" / "sourcebook.PDF")
+    (papers / "broken.pdf").write_text("<html><body>Session expired</body></html>")
+    (papers / "notes.txt").write_text("not a paper")
+    out = tmp_path_factory.mktemp("output")
+    result = CliRunner().invoke(app, ["run", str(papers), "--out", str(out), "--no-ocr"])
+    return result, out, papers
+
+
+def read(path):
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "CSV starts with a BOM so that Excel reads UTF-8"
+    return list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
+
+
+def test_a_broken_file_is_a_failure_row_and_the_others_land(run_output):
+    result, out, papers = run_output
+    assert result.exit_code == EXIT_SOME_FAILED, result.output
+    assert "3 documents: 2 ok, 0 needs_ocr, 1 failed" in result.output
+    [failure] = read(out / "failures.csv")
+    assert failure == {
+        "source_file": str(papers / "broken.pdf"),
+        "stage": "extract",
+        "error_type": "UnreadablePdf",
+        "message": "the file is an HTML page: it does not start with %PDF-",
+    }
+    documents = read(out / "documents.csv")
+    assert [(d["doc_id"], d["status"], d["agenda_item"]) for d in documents] == [
+        ("IT/GB-7/17/19@zh", "ok", "17.1"),
+        ("sourcebook@zh", "ok", ""),
+    ]
+    assert documents[0]["session"] == "管理机构第七届会议"
+
+
+def test_blocks_footnotes_and_cells_are_written_with_chinese_intact(run_output):
+    _, out, _ = run_output
+    blocks = [row for row in read(out / "blocks.csv") if row["doc_id"] == "IT/GB-7/17/19@zh"]
+    assert len(blocks) == 261
+    [first] = [row for row in blocks if row["text"].startswith("1. 《国际条约》第 1.2 条规定")]
+    offset = first["text"].index("常设议题。") + len("常设议题。")
+    assert first["footnote_markers"] == f"1@{offset}"
+    footnotes = read(out / "footnotes.csv")
+    assert footnotes[0] == {
+        "doc_id": "IT/GB-7/17/19@zh", "label": "1", "page": "1", "block_index": first["block_index"],
+        "table_index": "", "offset": str(offset), "text": "第 8/2011 号决议，第 11 段",
+    }
+    cells = read(out / "table_cells.csv")
+    assert cells[0]["text"] == "领域/预期成果" and cells[0]["header"] == "True"
