@@ -22,7 +22,7 @@ from extractors.language import detect_language
 from extractors.ocr import ocr_page, tesseract_languages
 from extractors.pdf_layout import Rule, build_lines, horizontal_rules
 from extractors.running_heads import PageLines, split_running_heads
-from extractors.scripts import is_private_use
+from extractors.glyphs import fonts_without_unicode_map, is_unmapped
 from extractors.tables import FoundTable, PageTable, cell_lines, find_tables, merge_continued
 from extractors.text_joining import JoinContext, join_context
 from models import (
@@ -84,8 +84,10 @@ def read_pages(path: Path, *, ocr: bool = True) -> tuple[list[PageRead], list[st
             outside = [c for c in chars if not any(t.contains(c) for t in tables)]
             lines = build_lines(outside, number)
             cells = [(t, cell_lines(t, [c for c in chars if t.contains(c)], number)) for t in tables]
-            visible = sum(1 for c in chars if not c["text"].isspace())
-            unmapped = sum(1 for c in chars if c["text"].startswith("(cid:") or c["text"] == "\ufffd" or is_private_use(c["text"][0]))
+            glyphs = [c for c in chars if not c["text"].isspace()]
+            visible = len(glyphs)
+            unmapped_fonts = fonts_without_unicode_map(page)
+            unmapped = sum(1 for c in glyphs if is_unmapped(c, unmapped_fonts))
             source = TextSource.TEXT_LAYER if visible >= MIN_TEXT_CHARS else TextSource.NONE
             if source is TextSource.NONE and page.images and ocr_languages:
                 result = ocr_page(path, index, ocr_languages)
@@ -174,7 +176,10 @@ def document_status(pages: list[PageInfo]) -> tuple[DocumentStatus, list[str]]:
     total = sum(p.chars for p in pages)
     warnings = []
     if unmapped:
-        warnings.append(f"{unmapped} of {total} glyphs have no Unicode mapping ((cid:NN) or private-use characters)")
+        warnings.append(
+            f"{unmapped} of {total} glyphs have no trustworthy Unicode mapping "
+            "((cid:NN), private-use characters, or fonts without a /ToUnicode map)"
+        )
     if scanned:
         warnings.append(
             f"pages {_ranges(scanned)} have no text layer; install tesseract-ocr and tesseract-ocr-chi-sim to OCR them"

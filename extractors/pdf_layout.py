@@ -150,7 +150,7 @@ def _line_from_chars(chars: list[Char], page: int, marker_ids: set[int]) -> Text
         if pending_label:
             markers.append(FootnoteMarker(pending_label, len(text.rstrip()) if not text.endswith(" ") else len(text)))
             pending_label = ""
-        glyph = char["text"]
+        glyph = "\ufffd" if char["text"].startswith("(cid:") else char["text"]  # counted by extractors.glyphs
         if glyph.isspace():
             if text and not text.endswith(" "):
                 text += " "

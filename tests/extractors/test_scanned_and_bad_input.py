@@ -6,8 +6,9 @@ import shutil
 
 import pytest
 
-from corpus_data import CORPUS
+from corpus_data import CORPUS, ROOT
 from extractors.extract import UnreadablePdf, extract_pdf
+from extractors.glyphs import is_unmapped
 from extractors.ocr import tesseract_languages
 
 RESOLUTION_2758 = CORPUS / "scanned" / "1971-10-25_GA_Resolution_2758_ru.pdf"
@@ -65,3 +66,22 @@ def test_a_file_name_with_spaces_and_chinese_characters(tmp_path):
     shutil.copy(CORPUS / "libreoffice" / "sourcebook-summary.zh.pdf", path)
     document = extract_pdf(path)
     assert document.doc_id == "执行摘要 final copy@zh" and document.source_file == str(path)
+
+
+def test_fonts_without_a_unicode_map_make_the_text_untrustworthy():
+    document = extract_pdf(ROOT / "tests" / "fixtures" / "sourcebook-summary-no-tounicode.zh.pdf", ocr=False)
+    assert document.status == "unmapped_glyphs"
+    glyphs = sum(page.chars for page in document.pages)
+    assert sum(page.unmapped_glyphs for page in document.pages) == glyphs > 7000
+    assert any("no trustworthy Unicode mapping" in warning for warning in document.warnings)
+    assert "(cid:" not in document.body_text and "\ufffd" in document.body_text
+
+
+def test_private_use_and_cid_glyphs_are_counted_but_mapped_fonts_are_not():
+    def char(text, font="ABCDEF+WenQuanYiMicroHei"):
+        return {"text": text, "fontname": font}
+
+    assert is_unmapped(char("\uf06e"), set())  # a Wingdings bullet as seed 003's PDF gives it
+    assert is_unmapped(char("(cid:30)"), set())
+    assert is_unmapped(char("生"), {"ABCDEF+WenQuanYiMicroHei"})
+    assert not is_unmapped(char("生"), set())
