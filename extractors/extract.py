@@ -23,7 +23,7 @@ from extractors.ocr import ocr_page, tesseract_languages
 from extractors.pdf_layout import Rule, build_lines, horizontal_rules
 from extractors.running_heads import PageLines, split_running_heads
 from extractors.glyphs import fonts_without_unicode_map, is_unmapped
-from extractors.tables import FoundTable, PageTable, cell_lines, find_tables, merge_continued
+from extractors.tables import FoundTable, PageTable, cell_lines, find_tables, full_columns, merge_continued
 from extractors.text_joining import JoinContext, join_context
 from models import (
     Document,
@@ -124,7 +124,7 @@ def assemble(pages: list[PageRead], source_file: str, sha256: str, warnings: lis
 
     blocks = build_blocks(body_pages, context)
     parts = [page_table(page.info.number, found, rows, context) for page in pages for found, rows in page.tables]
-    tables = merge_continued(parts, pages[0].info.height if pages else 0.0)
+    tables = merge_continued(parts, pages[0].info.height if pages else 0.0, context)
     footnotes, link_warnings = link_footnotes(entries, blocks, tables, context)
     heads = [line.text for page in split for line in page.heads]
     masthead = body_pages[0][:MASTHEAD_LINES] if body_pages else []
@@ -164,7 +164,7 @@ def page_table(page: int, found: FoundTable, rows: list[list[list[TextLine]]], c
             row_texts.append(text)
             markers.extend((r, c, marker) for marker in cell_markers)
         texts.append(tuple(row_texts))
-    return PageTable(page, found, texts, markers)
+    return PageTable(page, found, texts, markers, full_columns(found, rows))
 
 
 def document_status(pages: list[PageInfo]) -> tuple[DocumentStatus, list[str]]:

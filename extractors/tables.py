@@ -1,8 +1,10 @@
 """Ruled tables: found by pdfplumber's table finder, kept as rows of cells, out of the prose.
 
 Cell text is built by the same line builder as the prose, so footnote markers in cells are found.
-A table continued on the next page is one table; its repeated header rows are dropped. A row that
-breaks across the page stays two rows: nothing in the text says reliably that it was cut.
+A table continued on the next page is one table; its repeated header rows are dropped. A row broken
+across the page (Word and LibreOffice allow it) is joined again: its continuation has text only in
+columns whose cell ran to the very bottom of the row on the page before, and leaves others empty;
+a new row also fills columns whose text ended early.
 """
 
 from __future__ import annotations
@@ -10,7 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from extractors.patterns import LEADING_LABEL
 from extractors.pdf_layout import Char, build_lines
+from extractors.text_joining import JoinContext, join_pair
 from models import BBox, FootnoteMarker, Table, TextLine
 
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
@@ -18,6 +22,7 @@ MIN_VERTICAL_EDGES = 3  # fewer cannot make a table of two columns
 COLUMN_SLACK = 2.0  # points between the column edges of two parts of one table
 TOP_OF_PAGE = 0.15  # of the page height: a part starting above this continues the table before
 MAX_HEADER_ROWS = 3
+CELL_PADDING = 5.0  # points between a cell's last line and its bottom border, at most
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,7 @@ class PageTable:
     found: FoundTable
     rows: list[tuple[str, ...]]
     markers: list[tuple[int, int, FootnoteMarker]]
+    full_columns: frozenset[int]  # columns of the last row whose text runs to the row's bottom
 
     @property
     def column_edges(self) -> list[float]:
@@ -73,7 +79,16 @@ class PageTable:
         return [cell.x0 for cell in widest if cell] + [self.found.bbox.x1]
 
 
-def merge_continued(parts: list[PageTable], page_height: float) -> list[Table]:
+def full_columns(found: FoundTable, rows: list[list[list[TextLine]]]) -> frozenset[int]:
+    """Columns of the last row whose last line of text sits on the cell's bottom border."""
+    full = set()
+    for column, (cell, lines) in enumerate(zip(found.cells[-1], rows[-1])):
+        if cell and lines and cell.bottom - lines[-1].bbox.bottom <= lines[-1].size * 0.5 + CELL_PADDING:
+            full.add(column)
+    return frozenset(full)
+
+
+def merge_continued(parts: list[PageTable], page_height: float, context: JoinContext) -> list[Table]:
     """One Table per table: a part on the next page with the same columns continues the one before
     when it repeats its header rows or stands at the top of its page."""
     groups: list[list[PageTable]] = []
@@ -88,10 +103,22 @@ def merge_continued(parts: list[PageTable], page_height: float) -> list[Table]:
         header = _repeated_rows(first, group[1]) if len(group) > 1 else 0
         rows = list(first.rows)
         markers = list(first.markers)
+        previous = first
         for part in group[1:]:
             skip = _repeated_rows(first, part)
+            if _continues_row(previous, part, skip):
+                last = len(rows) - 1
+                merged = tuple(join_pair(a, b, context) if a and b else a + b for a, b in zip(rows[last], part.rows[skip]))
+                markers += [
+                    (last, c, FootnoteMarker(m.label, len(merged[c]) - len(part.rows[skip][c]) + m.offset))
+                    for r, c, m in part.markers
+                    if r == skip
+                ]
+                rows[last] = merged
+                skip += 1
             markers += [(r - skip + len(rows), c, m) for r, c, m in part.markers if r >= skip]
             rows += part.rows[skip:]
+            previous = part
         tables.append(
             Table(
                 index=index,
@@ -112,6 +139,20 @@ def _continues(before: PageTable, part: PageTable, page_height: float) -> bool:
     if any(abs(a - b) > COLUMN_SLACK for a, b in zip(part.column_edges, before.column_edges)):
         return False
     return _repeated_rows(before, part) > 0 or part.found.bbox.top < TOP_OF_PAGE * page_height
+
+
+def _continues_row(before: PageTable, part: PageTable, skip: int) -> bool:
+    if skip >= len(part.rows):
+        return False
+    last, following = before.rows[-1], part.rows[skip]
+    filled = {c for c, text in enumerate(following) if text}
+    if not filled or not filled <= before.full_columns or any(LEADING_LABEL.match(following[c]) for c in filled):
+        return False
+    left_empty = any(text and not (c < len(following) and following[c]) for c, text in enumerate(last))
+    cut_mid_word = any(
+        last[c].endswith(("-", "/")) or following[c][0].islower() for c in filled if c < len(last) and last[c]
+    )
+    return left_empty or cut_mid_word
 
 
 def _repeated_rows(first: PageTable, part: PageTable) -> int:

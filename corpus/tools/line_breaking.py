@@ -91,7 +91,8 @@ def break_lines(
         size = measure(atom)
         if not line or used + gap + size <= width:
             if size > width and not line:
-                head, tail = _force_split(atom, width, measure)
+                hyphenated = _hyphenated(atom, width, measure, hyphenate) if hyphenate else None
+                head, tail = hyphenated or _force_split(atom, width, measure)
                 if tail is not None:
                     lines.append([head])
                     queue.insert(0, tail)
@@ -113,13 +114,15 @@ def break_lines(
 
 
 def _hyphenated(atom: Atom, room: float, measure: Measure, hyphenate: Hyphenate) -> tuple[Atom, Atom] | None:
-    word = atom.text
-    if atom.markers or not word.isalpha() or len(word) < 7 or not word.islower():
+    """Hyphenate a word (with any closing punctuation) as a word processor would."""
+    text = atom.text
+    word = text.rstrip(",.;:)")
+    if atom.markers or not word.isalpha() or len(word) < 7 or not word[1:].islower():
         return None
     for head, tail in hyphenate(word):
         candidate = Atom([Piece(head + "-")], space_before=atom.space_before)
         if measure(candidate) <= room:
-            return candidate, Atom([Piece(tail)])
+            return candidate, Atom([Piece(tail + text[len(word) :])])
     return None
 
 
