@@ -39,3 +39,53 @@ DATES_AND_PLACE_ZH = re.compile(r"^(?P<dates>\d{4}\s*年.*?日)\s*[，,]\s*(?P<p
 DATES_AND_PLACE_EN = re.compile(
     rf"^(?P<place>[^\d].*?),\s*(?P<dates>\d{{1,2}}(?:\s+(?:{MONTHS}))?(?:\s*[–-]\s*\d{{1,2}})?\s+(?:{MONTHS})\s+\d{{4}})$"
 )
+
+# --- structure: labels at the start of a block --------------------------------------------------
+SECTION_ROMAN = re.compile(r"^([IVXL]+)\.\s+(\S.*)$")  # I. 引言 / II. COOPERATION ...
+SECTION_LETTER = re.compile(r"^([A-Z])\.\s+(\S.*)$")  # A. 《公约》的财务机制 / B. Synergies
+# 17. / 1) / 13 followed by text (the bare form only counts where it is the expected number);
+# never the start of 2017-2020, 2.5 or 17条
+NUMBERED = re.compile(r"^(\d{1,3})(?:([.)])(?![\d.])\s*|\s+)(\S.*)$")
+ITEM = re.compile(r"^(\(([a-z]{1,4})\)|([a-z]{1,2})\))\s*(\S.*)$")  # (a) / a) / (iv)
+ROMAN_ITEM_VALUE = re.compile(r"^[ivxl]+$")
+BULLET = re.compile(r"^([•·▪‣◦\uf06e\uf0a7\uf0b7])\s*(\S.*)$")
+APPENDIX = re.compile(r"^(附录|附件|Appendix|APPENDIX|Annex|ANNEX)\s*(\d+|[IVX]+)\b")
+SUMMARY_HEADING = re.compile(r"^(内容提要|执行摘要|摘要|Executive Summary|EXECUTIVE SUMMARY|Summary|SUMMARY)$")
+DRAFT_RESOLUTION = re.compile(r"(决议草案|决定草案|Draft [Rr]esolution|DRAFT RESOLUTION|Draft [Dd]ecision|DRAFT DECISION)")
+BODY_NAME_LINE = re.compile(
+    r"^(管理机构|缔约方大会|缔约方会议|大会|理事会|委员会|世界遗产委员会|"
+    r"THE GOVERNING BODY|The Governing Body|The Conference of the Parties|THE CONFERENCE OF THE PARTIES|"
+    r"The General Assembly|The Meeting of the Parties|The World Heritage Committee|The Standing Committee)\s*[,，]?$"
+)
+
+# --- structure: lead verbs of resolution clauses (longest first) ---------------------------------
+_OPERATIVE_ZH = (
+    "赞赏地注意到 满意地注意到 表示注意到 提请注意 注意到 注意 提请 要求 请 邀请 欢迎 感谢 称赞 赞赏 决定 敦促 促请 鼓励 呼吁 "
+    "强调 重申 核准 通过 同意 授权 建议 确认 赞同 批准"
+).split()
+_OPERATIVE_EN = (
+    "Notes with appreciation|Takes note|Notes|Requests|Invites|Welcomes|Thanks|Commends|Decides|Urges|Encourages|"
+    "Calls upon|Calls on|Emphasizes|Emphasises|Stresses|Reaffirms|Reiterates|Approves|Adopts|Endorses|Recognizes|"
+    "Recognises|Recommends|Authorizes|Appeals|Expresses|Agrees|Acknowledges|Draws attention|Underlines"
+)
+_PREAMBULAR_ZH = "又忆及 还忆及 忆及 回顾 确认 注意到 认识到 铭记 考虑到 欢迎 强调 重申 意识到 承认 深信 关切 申明".split()
+_PREAMBULAR_EN = (
+    "Recalling|Recognizing|Recognising|Noting|Acknowledging|Bearing in mind|Considering|Welcoming|Emphasizing|"
+    "Emphasising|Reaffirming|Aware|Mindful|Conscious|Taking note|Having considered|Convinced|Concerned|Affirming|"
+    "Expressing|Stressing|Underlining|Desiring"
+)
+_ADVERB_EN = r"(?:Also|Further|Again|Once again|Moreover)"
+
+
+def _english(verbs: str) -> str:
+    """`Requests` and `Also requests`: after an adverb the verb is in lower case."""
+    return rf"(?:{_ADVERB_EN}\s+(?i:{verbs})|(?:{verbs}))"
+
+
+OPERATIVE_VERB = re.compile(
+    rf"^(?:(?:还|又|并|另|再次)?(?P<zh>{'|'.join(sorted(_OPERATIVE_ZH, key=len, reverse=True))})"
+    rf"|(?P<en>{_english(_OPERATIVE_EN)})\b)"
+)
+PREAMBULAR_VERB = re.compile(
+    rf"^(?:(?P<zh>{'|'.join(sorted(_PREAMBULAR_ZH, key=len, reverse=True))})|(?P<en>{_english(_PREAMBULAR_EN)})\b)"
+)

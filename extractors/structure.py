@@ -1,0 +1,375 @@
+"""Segment a document's blocks into structure records with locators that do not depend on language.
+
+A block is read by three things:
+- its label (`II.`, `A.`, `17.`, `13`, `1)`, `(a)`, `(iv)`, `•`) and the text after it;
+- its geometry: indented blocks are quoted text or items, centred ones headings;
+- its place in the numbering: paragraph numbers run in sequence within a part. A short numbered line
+  without closing punctuation is a heading when its number is not the next paragraph's, or when the
+  paragraph after it carries the same number (`1. 背景` then `1. 本附件…`); a bare number without a
+  full stop (`13 `) is a paragraph number only where it is the next one (`2020 年…` is not).
+
+Locators: `body/17`, `body/5/q4` (paragraph 4 of a decision quoted in paragraph 5), `body/11/u1` (an
+unnumbered quoted line), `body/16/b2` (a bullet), `app1/10/a/ii`, `app3/pre/2`, `app3/op/8`,
+`app2/t1/r5` (table row), headings `body/h/II/A`, `body/h/III/u1` (unnumbered), `app1/h/t1` (titles),
+cover fields `cover/symbol`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass, field
+
+from extractors.patterns import (
+    APPENDIX,
+    BODY_NAME_LINE,
+    BULLET,
+    DRAFT_RESOLUTION,
+    ITEM,
+    NUMBERED,
+    OPERATIVE_VERB,
+    PREAMBULAR_VERB,
+    ROMAN_ITEM_VALUE,
+    SECTION_LETTER,
+    SECTION_ROMAN,
+    SUMMARY_HEADING,
+)
+from models import Block, Document, Table
+from models.paragraph import Paragraph, ParagraphKind
+
+MARGIN = 9.0  # points from the left margin that still count as at the margin
+INDENTED = 20.0  # points from the left margin that make a block indented
+CENTRED = 8.0  # points between a line's centre and the text column's centre
+FULL_WIDTH_SLACK = 3.0  # points from the left margin within which a line runs the full width
+MAX_HEADING_CHARS = {"zh": 70}
+MAX_HEADING_CHARS_DEFAULT = 170
+HEADING_END = re.compile(r"[。；：！？.;:!?，,][”’\"')）》]*$")
+PARENTHESISED = re.compile(r"^[（(].*[)）]$")
+INTRODUCES = re.compile(r"[：:][”’\"]?$")
+LEVELS = {"roman": 1, "letter": 2, "number": 3, "item": 4}
+COVER_FIELDS = ("symbol", "date", "agenda_item", "session", "dates", "place", "title")
+
+
+@dataclass(frozen=True)
+class Label:
+    kind: str  # roman, letter, number, item, bullet, or "" when none
+    printed: str  # as printed: "II.", "17.", "13", "(a)", "•"
+    value: str  # what the locator uses: "II", "17", "a"
+    text: str  # the block's text after the label
+
+
+def read_label(text: str) -> Label:
+    if match := SECTION_ROMAN.match(text):
+        return Label("roman", f"{match.group(1)}.", match.group(1), match.group(2))
+    if match := SECTION_LETTER.match(text):
+        return Label("letter", f"{match.group(1)}.", match.group(1), match.group(2))
+    if match := NUMBERED.match(text):
+        return Label("number", match.group(1) + (match.group(2) or ""), match.group(1), match.group(3))
+    if match := ITEM.match(text):
+        return Label("item", match.group(1), match.group(2) or match.group(3), match.group(4))
+    if match := BULLET.match(text):
+        return Label("bullet", match.group(1), "", match.group(2))
+    return Label("", "", "", text)
+
+
+@dataclass(frozen=True)
+class Geometry:
+    left: float
+    centre: float
+
+    @classmethod
+    def of(cls, blocks: tuple[Block, ...]) -> Geometry:
+        starts = sorted(line.bbox.x0 for block in blocks for line in block.lines)
+        ends = sorted(line.bbox.x1 for block in blocks for line in block.lines)
+        if not starts:
+            return cls(0.0, 0.0)
+        left = starts[len(starts) // 50]
+        right = ends[int(len(ends) * 0.95)]
+        return cls(left, (left + right) / 2)
+
+    def indent(self, block: Block) -> float:
+        return block.lines[0].bbox.x0 - self.left if block.lines else 0.0
+
+    def centred(self, block: Block) -> bool:
+        """Every line on the column's axis, and not all of them full width (those are centred too)."""
+        lines = block.lines
+        on_axis = all(abs((line.bbox.x0 + line.bbox.x1) / 2 - self.centre) <= CENTRED for line in lines)
+        return bool(lines) and on_axis and any(line.bbox.x0 - self.left > FULL_WIDTH_SLACK for line in lines)
+
+
+@dataclass
+class HeadingLevel:
+    level: int
+    component: str  # in the locator: II, A, 1, a, u2, t1
+    shown: str  # in the heading path: II, A, 1, (a), 联合能力发展活动
+
+
+@dataclass
+class PartState:
+    prefix: str  # body, summary, app1
+    name: str  # body, summary, appendix 1
+    root: str = ""  # shown first in heading paths: 附录 1 / Appendix 1
+    headings: list[HeadingLevel] = field(default_factory=list)
+    expected: int = 1  # the next paragraph number
+    parent: str = ""  # locator of the paragraph that quotes, items and bullets belong to
+    counters: dict[str, int] = field(default_factory=dict)
+    item: str = ""  # locator of the current lettered item
+    item_letter: str = ""
+    item_indent: float = 0.0
+    resolution: bool = False
+    started: bool = False  # anything but a title emitted
+
+    def __post_init__(self) -> None:
+        self.parent = self.prefix
+
+    def count(self, key: str) -> int:
+        self.counters[key] = self.counters.get(key, 0) + 1
+        return self.counters[key]
+
+    @property
+    def path(self) -> str:
+        return " > ".join([self.root] * bool(self.root) + [h.shown for h in self.headings])
+
+
+class Segmenter:
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.geometry = Geometry.of(document.blocks)
+        self.labels = [read_label(block.text) for block in document.blocks]
+        self.max_heading = MAX_HEADING_CHARS.get(document.language, MAX_HEADING_CHARS_DEFAULT)
+        self.notes_by_block: dict[int, list[str]] = {}
+        for note in document.footnotes:
+            if note.block_index is not None:
+                self.notes_by_block.setdefault(note.block_index, []).append(note.label)
+        self.records: list[Paragraph] = []
+        has_sections = any(
+            label.kind == "roman" and self._heading_like(block, label) for block, label in zip(document.blocks, self.labels)
+        )
+        first = document.blocks[0].text if document.blocks else ""
+        self.part = PartState("summary", "summary") if has_sections and SUMMARY_HEADING.match(first) else PartState("body", "body")
+        self.previous_text = ""
+
+    # -- reading ---------------------------------------------------------------------------------
+    def run(self) -> list[Paragraph]:
+        self._cover()
+        tables = sorted(self.document.tables, key=lambda t: (t.page, t.bbox.top))
+        for index, block in enumerate(self.document.blocks):
+            while tables and (tables[0].page, tables[0].bbox.top) < (block.page, block.bbox.top):
+                self._table(tables.pop(0))
+            self._block(index, block)
+            self.previous_text = block.text
+        for table in tables:
+            self._table(table)
+        return _unique(self.records)
+
+    def _block(self, index: int, block: Block) -> None:
+        label = self.labels[index]
+        text = block.text
+        if (appendix := APPENDIX.match(text)) and self._heading_like(block, Label("", "", "", text)):
+            number = _arabic(appendix.group(2))
+            self.part = PartState(f"app{number}", f"appendix {number}", root=appendix.group(0))
+            self._title(block)
+            return
+        if label.kind == "roman" and self.part.prefix == "summary" and self._heading_like(block, label):
+            self.part = PartState("body", "body")
+        if self._is_heading(index, block, label):
+            if DRAFT_RESOLUTION.search(text):
+                self.part.resolution = True
+            self._heading(block, label)
+        elif self.part.resolution:
+            self._clause(block, label)
+        elif label.kind == "bullet":
+            self._emit(block, f"{self.part.parent}/b{self.part.count('b' + self.part.parent)}", ParagraphKind.BULLET, label.printed, label.text)
+        elif label.kind == "item":
+            self._item(block, label)
+        elif self.geometry.indent(block) >= INDENTED and label.kind in ("number", ""):
+            self._quote(block, label)
+        elif label.kind == "number" and self._is_paragraph_number(label, block):
+            self._paragraph(block, label)
+        elif label.kind == "number" and INTRODUCES.search(self.previous_text):
+            self._quote(block, label)
+        else:
+            self._emit(block, f"{self.part.prefix}/u{self.part.count('u')}", ParagraphKind.PARAGRAPH, "", text)
+
+    # -- deciding --------------------------------------------------------------------------------
+    def _heading_like(self, block: Block, label: Label) -> bool:
+        text = block.text
+        if HEADING_END.search(text) or len(text) > self.max_heading or PARENTHESISED.match(text):
+            return False
+        return self.geometry.centred(block) or self.geometry.indent(block) < MARGIN or block.bold
+
+    def _is_heading(self, index: int, block: Block, label: Label) -> bool:
+        if label.kind == "bullet" or not self._heading_like(block, label):
+            return False
+        if label.kind == "item" or label.kind == "":
+            return self.geometry.indent(block) < MARGIN or self.geometry.centred(block)
+        if label.kind == "number":
+            number = int(label.value)
+            return number != self.part.expected or self._next_paragraph_number(index) == number
+        return True
+
+    def _next_paragraph_number(self, index: int) -> int | None:
+        for block, label in zip(self.document.blocks[index + 1 :], self.labels[index + 1 :]):
+            if label.kind == "number" and self.geometry.indent(block) < MARGIN:
+                return int(label.value)
+        return None
+
+    def _is_paragraph_number(self, label: Label, block: Block) -> bool:
+        if self.geometry.indent(block) >= MARGIN:
+            return False
+        return bool(label.printed[len(label.value) :]) or int(label.value) == self.part.expected
+
+    # -- emitting --------------------------------------------------------------------------------
+    def _title(self, block: Block) -> None:
+        component = f"t{self.part.count('t')}"
+        self._emit(block, f"{self.part.prefix}/h/{component}", ParagraphKind.HEADING, "", block.text, started=False)
+
+    def _heading(self, block: Block, label: Label) -> None:
+        part = self.part
+        if not label.kind and self.geometry.centred(block) and not part.started:
+            self._title(block)
+            return
+        if label.kind == "item":
+            roman = ROMAN_ITEM_VALUE.match(label.value) and any(h.level == LEVELS["item"] for h in part.headings)
+            level, component, shown = LEVELS["item"] + bool(roman), label.value, label.printed
+        elif label.kind:
+            level, component, shown = LEVELS[label.kind], label.value, label.value
+        else:
+            numbered = [h.level for h in part.headings if not h.component.startswith("u")]
+            level = (max(numbered) if numbered else 0) + 1
+            parent = "/".join(h.component for h in part.headings if h.level < level)
+            component, shown = f"u{part.count('h' + parent)}", block.text
+        part.headings = [h for h in part.headings if h.level < level] + [HeadingLevel(level, component, shown)]
+        part.parent, part.item = part.prefix, ""
+        locator = f"{part.prefix}/h/" + "/".join(h.component for h in part.headings)
+        self._emit(block, locator, ParagraphKind.HEADING, label.printed, label.text)
+
+    def _paragraph(self, block: Block, label: Label) -> None:
+        part = self.part
+        part.expected = int(label.value) + 1
+        part.parent = f"{part.prefix}/{label.value}"
+        part.item = ""
+        self._emit(block, part.parent, ParagraphKind.PARAGRAPH, label.printed, _without_repeated_label(label))
+
+    def _quote(self, block: Block, label: Label) -> None:
+        parent = self.part.parent
+        if label.kind == "number":
+            locator, number, text = f"{parent}/q{label.value}", label.printed, label.text
+        else:
+            locator, number, text = f"{parent}/u{self.part.count('u' + parent)}", "", block.text
+        self._emit(block, locator, ParagraphKind.QUOTE, number, text, lead_verb=_verb(text, OPERATIVE_VERB))
+
+    def _item(self, block: Block, label: Label) -> None:
+        part = self.part
+        indent = self.geometry.indent(block)
+        next_letter = len(label.value) == 1 and part.item_letter and ord(label.value) == ord(part.item_letter) + 1
+        roman = ROMAN_ITEM_VALUE.match(label.value) and part.item and not (next_letter and indent <= part.item_indent + MARGIN)
+        if roman:
+            locator = f"{part.item}/{label.value}"
+        else:
+            locator = f"{part.parent}/{label.value}"
+            part.item, part.item_letter, part.item_indent = locator, label.value, indent
+        self._emit(block, locator, ParagraphKind.ITEM, label.printed, label.text)
+
+    def _clause(self, block: Block, label: Label) -> None:
+        part = self.part
+        if BODY_NAME_LINE.match(block.text):
+            self._emit(block, f"{part.prefix}/name", ParagraphKind.OTHER, "", block.text)
+        elif label.kind == "number":
+            part.parent, part.item = f"{part.prefix}/op/{label.value}", ""
+            self._emit(block, part.parent, ParagraphKind.OPERATIVE, label.printed, label.text, lead_verb=_verb(label.text, OPERATIVE_VERB))
+        elif label.kind == "item":
+            self._item(block, label)
+        else:
+            locator = f"{part.prefix}/pre/{part.count('pre')}"
+            self._emit(block, locator, ParagraphKind.PREAMBULAR, "", block.text, lead_verb=_verb(block.text, PREAMBULAR_VERB))
+
+    def _table(self, table: Table) -> None:
+        part = self.part
+        number = part.count("table")
+        notes: dict[int, list[str]] = {}
+        for row, _, marker in table.markers:
+            notes.setdefault(row, []).append(marker.label)
+        for row, cells in enumerate(table.rows):
+            self.records.append(
+                Paragraph(
+                    doc_id=self.document.doc_id,
+                    locator=f"{part.prefix}/t{number}/r{row}",
+                    part=part.name,
+                    heading_path=part.path,
+                    number="",
+                    kind=ParagraphKind.TABLE_ROW,
+                    lead_verb="",
+                    text=" | ".join(cells),
+                    page_first=table.page,
+                    page_last=table.page_last,
+                    footnotes=tuple(dict.fromkeys(notes.get(row, []))),
+                )
+            )
+
+    def _cover(self) -> None:
+        cover = self.document.cover
+        for name in COVER_FIELDS:
+            value = getattr(cover, name)
+            if value:
+                self.records.append(
+                    Paragraph(self.document.doc_id, f"cover/{name}", "cover", "", "", ParagraphKind.OTHER, "", value, 1, 1)
+                )
+
+    def _emit(
+        self, block: Block, locator: str, kind: ParagraphKind, number: str, text: str, lead_verb: str = "", started: bool = True
+    ) -> None:
+        self.part.started = self.part.started or started
+        self.records.append(
+            Paragraph(
+                doc_id=self.document.doc_id,
+                locator=locator,
+                part=self.part.name,
+                heading_path=self.part.path,
+                number=number,
+                kind=kind,
+                lead_verb=lead_verb,
+                text=text,
+                page_first=block.page,
+                page_last=block.page_last,
+                footnotes=tuple(self.notes_by_block.get(block.index, [])),
+                block_index=block.index,
+            )
+        )
+
+
+def segment(document: Document) -> list[Paragraph]:
+    return Segmenter(document).run()
+
+
+def _verb(text: str, pattern: re.Pattern[str]) -> str:
+    match = pattern.match(text)
+    return match.group(0) if match else ""
+
+
+def _without_repeated_label(label: Label) -> str:
+    """`14. 14.包括…` was printed with its number twice: the text starts after the second."""
+    repeated = re.match(rf"^{re.escape(label.printed)}\s*", label.text)
+    return label.text[repeated.end() :] if repeated and label.printed.endswith((".", ")")) else label.text
+
+
+def _arabic(number: str) -> int:
+    if number.isdigit():
+        return int(number)
+    values = {"I": 1, "V": 5, "X": 10}
+    total = 0
+    for char, following in zip(number, number[1:] + " "):
+        value = values[char]
+        total += -value if following != " " and values.get(following, 0) > value else value
+    return total
+
+
+def _unique(records: list[Paragraph]) -> list[Paragraph]:
+    """A locator printed twice in one document (a misprinted number) gets ~2, ~3."""
+    seen: dict[str, int] = {}
+    result = []
+    for record in records:
+        count = seen.get(record.locator, 0) + 1
+        seen[record.locator] = count
+        result.append(dataclasses.replace(record, locator=f"{record.locator}~{count}") if count > 1 else record)
+    return result
