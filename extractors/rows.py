@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from extractors import PIPELINE_VERSION
 from models import Document
-from models.tables import BlockRow, DocumentRow, FootnoteRow, TableCellRow
+from models.paragraph import Paragraph
+from models.tables import BlockRow, DocumentRow, FootnoteRow, ParagraphRow, TableCellRow
 
 
 def document_row(document: Document) -> DocumentRow:
@@ -60,4 +61,25 @@ def table_cell_rows(document: Document) -> list[TableCellRow]:
         for table in document.tables
         for r, row in enumerate(table.rows)
         for c, text in enumerate(row)
+    ]
+
+
+def paragraph_rows(paragraphs: list[Paragraph]) -> list[ParagraphRow]:
+    return [
+        ParagraphRow(
+            doc_id=p.doc_id,
+            para_id=p.para_id,
+            locator=p.locator,
+            part=p.part,
+            heading_path=p.heading_path,
+            number=p.number,
+            kind=str(p.kind),
+            lead_verb=p.lead_verb,
+            text=p.text,
+            page_first=p.page_first,
+            page_last=p.page_last,
+            footnotes=" ".join(p.footnotes),
+            block_index=p.block_index,
+        )
+        for p in paragraphs
     ]

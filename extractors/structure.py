@@ -184,10 +184,10 @@ class Segmenter:
             self._item(block, label)
         elif self.geometry.indent(block) >= INDENTED and label.kind in ("number", ""):
             self._quote(block, label)
+        elif label.kind == "number" and self._quoted_without_indent(label):
+            self._quote(block, label)
         elif label.kind == "number" and self._is_paragraph_number(label, block):
             self._paragraph(block, label)
-        elif label.kind == "number" and INTRODUCES.search(self.previous_text):
-            self._quote(block, label)
         else:
             self._emit(block, f"{self.part.prefix}/u{self.part.count('u')}", ParagraphKind.PARAGRAPH, "", text)
 
@@ -213,6 +213,11 @@ class Segmenter:
             if label.kind == "number" and self.geometry.indent(block) < MARGIN:
                 return int(label.value)
         return None
+
+    def _quoted_without_indent(self, label: Label) -> bool:
+        """A number out of sequence right after `…决议：` or among quoted paragraphs: quoted text."""
+        in_quote = bool(self.records) and self.records[-1].kind == ParagraphKind.QUOTE
+        return int(label.value) != self.part.expected and (bool(INTRODUCES.search(self.previous_text)) or in_quote)
 
     def _is_paragraph_number(self, label: Label, block: Block) -> bool:
         if self.geometry.indent(block) >= MARGIN:

@@ -11,7 +11,9 @@ from typing import Annotated
 import typer
 
 from extractors.extract import UnreadablePdf, extract_pdf
+from extractors.structure import segment
 from models import Document
+from models.paragraph import Paragraph
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
@@ -45,7 +47,8 @@ def run(
     summary = ingest(paths, out, ocr)
     typer.echo(
         f"{summary.documents} documents: {summary.ok} ok, {summary.needs_ocr} needs_ocr, {summary.failed} failed; "
-        f"{summary.blocks} blocks, {summary.footnotes} footnotes; {summary.seconds:.1f} s; tables in {summary.out}/"
+        f"{summary.blocks} blocks, {summary.paragraphs} paragraphs, {summary.footnotes} footnotes; "
+        f"{summary.seconds:.1f} s; tables in {summary.out}/"
     )
     if summary.failed:
         raise typer.Exit(EXIT_SOME_FAILED)
@@ -56,6 +59,7 @@ def extract(
     pdf: PdfFile,
     as_json: Annotated[bool, typer.Option("--json", help="print the whole record as JSON")] = False,
     lines: Annotated[bool, typer.Option(help="with --json, include every block's printed lines")] = False,
+    paragraphs: Annotated[bool, typer.Option(help="print the structure records (locator, kind, number, text) instead")] = False,
     ocr: Annotated[bool, typer.Option(help="OCR pages without a text layer when tesseract is installed")] = True,
 ) -> None:
     """Print what the extractor recovers from one PDF: cover fields, clean body text, footnotes, tables."""
@@ -64,7 +68,17 @@ def extract(
     except UnreadablePdf as error:
         typer.echo(f"gbdocs: {pdf}: {error}", err=True)
         raise typer.Exit(1) from error
-    typer.echo(document_json(document, lines) if as_json else document_report(document))
+    if paragraphs:
+        typer.echo(structure_report(segment(document)))
+    else:
+        typer.echo(document_json(document, lines) if as_json else document_report(document))
+
+
+def structure_report(records: list[Paragraph]) -> str:
+    return "\n".join(
+        f"{r.locator:<20} {r.kind:<10} {r.number:<6} {r.text}" + (f"  [{r.lead_verb}]" if r.lead_verb else "")
+        for r in records
+    )
 
 
 def document_json(document: Document, with_lines: bool) -> str:

@@ -14,10 +14,11 @@ from prefect.futures import as_completed
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from extractors.extract import extract_pdf
-from extractors.rows import block_rows, document_row, footnote_rows, table_cell_rows
+from extractors.rows import block_rows, document_row, footnote_rows, paragraph_rows, table_cell_rows
+from extractors.structure import segment
 from flows.export import write_csv
 from models import Document, DocumentStatus
-from models.tables import BlockRow, DocumentRow, FailureRow, FootnoteRow, TableCellRow
+from models.tables import BlockRow, DocumentRow, FailureRow, FootnoteRow, ParagraphRow, TableCellRow
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class RunSummary:
     needs_ocr: int
     failed: int
     blocks: int
+    paragraphs: int
     footnotes: int
     seconds: float
     out: Path
@@ -67,13 +69,14 @@ def ingest(paths: list[Path], out: Path, ocr: bool = True) -> RunSummary:
                 documents.append(future.result())
             advance()
     documents = with_unique_ids(documents)
-    export(out, documents, failures)
+    paragraphs = export(out, documents, failures)
     return RunSummary(
         documents=len(pdfs),
         ok=sum(d.status in (DocumentStatus.OK, DocumentStatus.OCR) for d in documents),
         needs_ocr=sum(d.status == DocumentStatus.NEEDS_OCR for d in documents),
         failed=len(failures),
         blocks=sum(len(d.blocks) for d in documents),
+        paragraphs=paragraphs,
         footnotes=sum(len(d.footnotes) for d in documents),
         seconds=time.monotonic() - started,
         out=out,
@@ -96,12 +99,15 @@ def with_unique_ids(documents: list[Document]) -> list[Document]:
     return sorted(unique, key=lambda d: d.doc_id)
 
 
-def export(out: Path, documents: list[Document], failures: list[FailureRow]) -> None:
+def export(out: Path, documents: list[Document], failures: list[FailureRow]) -> int:
+    """Write every table; returns the number of paragraph records."""
     write_csv(out / "documents.csv", DocumentRow, (document_row(d) for d in documents))
     write_csv(out / "blocks.csv", BlockRow, (row for d in documents for row in block_rows(d)))
+    paragraphs = write_csv(out / "paragraphs.csv", ParagraphRow, (row for d in documents for row in paragraph_rows(segment(d))))
     write_csv(out / "footnotes.csv", FootnoteRow, (row for d in documents for row in footnote_rows(d)))
     write_csv(out / "table_cells.csv", TableCellRow, (row for d in documents for row in table_cell_rows(d)))
     write_csv(out / "failures.csv", FailureRow, sorted(failures, key=lambda f: f.source_file))
+    return paragraphs
 
 
 @contextmanager

@@ -44,6 +44,28 @@ class BlockRow:
 
 
 @dataclass(frozen=True, slots=True)
+class ParagraphRow:
+    doc_id: str = field(metadata=described("the document"))
+    para_id: str = field(metadata=described("doc_id#locator, unique: IT/GB-7/17/19@zh#body/17"))
+    locator: str = field(metadata=described(
+        "language-independent place: body/17, body/5/q4 (paragraph 4 of a decision quoted in paragraph 5), "
+        "app1/10/a/ii, app3/pre/2, app3/op/8, app2/t1/r5 (table row), body/h/II/A (heading), cover/symbol"
+    ))
+    part: str = field(metadata=described("cover, summary, body, appendix 1, appendix 2, ..."))
+    heading_path: str = field(metadata=described("headings above it, e.g. 附录 1 > B > 1 > (a)"))
+    number: str = field(metadata=described("number or label as printed: 17., 13, (a), 1), •"))
+    kind: str = field(metadata=described(
+        "heading, paragraph, quote, item, bullet, preambular, operative, table_row or other"
+    ))
+    lead_verb: str = field(metadata=described("first verb of a clause or quoted paragraph as printed: 要求, Requests, Recalling"))
+    text: str = field(metadata=described("text without its number; table rows as cells joined by ' | '"))
+    page_first: int = field(metadata=described("page where it starts"))
+    page_last: int = field(metadata=described("page where it ends"))
+    footnotes: str = field(metadata=described("labels of the footnotes it cites, space-separated"))
+    block_index: int | None = field(metadata=described("the block it was read from (blocks.block_index)"))
+
+
+@dataclass(frozen=True, slots=True)
 class FootnoteRow:
     doc_id: str = field(metadata=described("the document"))
     label: str = field(metadata=described("footnote label as printed: 1, 2, *, **"))
@@ -77,6 +99,7 @@ class FailureRow:
 TABLES: dict[str, type] = {
     "documents": DocumentRow,
     "blocks": BlockRow,
+    "paragraphs": ParagraphRow,
     "footnotes": FootnoteRow,
     "table_cells": TableCellRow,
     "failures": FailureRow,

@@ -42,3 +42,11 @@ def test_extract_reports_an_unreadable_file_and_exits_1(tmp_path):
     result = runner.invoke(app, ["extract", str(page)])
     assert result.exit_code == 1
     assert "the file is an HTML page" in result.output
+
+
+def test_extract_paragraphs_prints_the_structure():
+    result = runner.invoke(app, ["extract", "--paragraphs", str(TWIN_EN)])
+    lines = result.output.splitlines()
+    assert lines[0].split() == ["cover/symbol", "other", "IT/GB-7/17/19"]
+    assert any(line.startswith("body/5/q4") and " quote " in line and "Requests the Bureau" in line for line in lines)
+    assert any(line.startswith("app3/pre/1") and line.endswith("[Recalling]") for line in lines)

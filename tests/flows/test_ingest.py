@@ -64,3 +64,16 @@ def test_blocks_footnotes_and_cells_are_written_with_chinese_intact(run_output):
     }
     cells = read(out / "table_cells.csv")
     assert cells[0]["text"] == "领域/预期成果" and cells[0]["header"] == "True"
+
+
+def test_paragraphs_are_written_with_their_locators(run_output):
+    result, out, _ = run_output
+    assert " 297 paragraphs" not in result.output  # sourcebook adds its own
+    rows = {row["para_id"]: row for row in read(out / "paragraphs.csv")}
+    assert rows["IT/GB-7/17/19@zh#body/5/q4"]["kind"] == "quote"
+    assert rows["IT/GB-7/17/19@zh#body/5/q4"]["number"] == "4."
+    assert rows["IT/GB-7/17/19@zh#app3/op/8"]["lead_verb"] == "要求"
+    assert rows["IT/GB-7/17/19@zh#body/39"]["footnotes"] == "5 6 7"
+    assert rows["IT/GB-7/17/19@zh#app1/h/B/1/a"]["heading_path"] == "附录 1 > B > 1 > (a)"
+    assert rows["sourcebook@zh#body/3/a"]["kind"] == "item"
+    assert sum(row["doc_id"] == "IT/GB-7/17/19@zh" for row in rows.values()) == 297
