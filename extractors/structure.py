@@ -11,7 +11,7 @@ A block is read by three things:
 Locators: `body/17`, `body/5/q4` (paragraph 4 of a decision quoted in paragraph 5), `body/11/u1` (an
 unnumbered quoted line), `body/16/b2` (a bullet), `app1/10/a/ii`, `app3/pre/2`, `app3/op/8`,
 `app2/t1/r5` (table row), headings `body/h/II/A`, `body/h/III/u1` (unnumbered), `app1/h/t1` (titles),
-cover fields `cover/symbol`.
+cover fields `cover/symbol`, footnotes `fn/9` (`fn/x1`, `fn/x2` for `*`, `**`).
 """
 
 from __future__ import annotations
@@ -160,6 +160,7 @@ class Segmenter:
             self.previous_text = block.text
         for table in tables:
             self._table(table)
+        self._footnotes()
         return _unique(self.records)
 
     def _block(self, index: int, block: Block) -> None:
@@ -309,6 +310,19 @@ class Segmenter:
                     page_first=table.page,
                     page_last=table.page_last,
                     footnotes=tuple(dict.fromkeys(notes.get(row, []))),
+                )
+            )
+
+    def _footnotes(self) -> None:
+        """One record per footnote, in the part of the paragraph that cites it."""
+        parts = {r.block_index: (r.part, r.heading_path) for r in self.records if r.block_index is not None}
+        for note in self.document.footnotes:
+            part, path = parts.get(note.block_index, (self.part.name, ""))
+            label = note.label if note.label.isdigit() else f"x{len(note.label)}"
+            self.records.append(
+                Paragraph(
+                    self.document.doc_id, f"fn/{label}", part, path, note.label, ParagraphKind.FOOTNOTE, "",
+                    note.text, note.page, note.page,
                 )
             )
 

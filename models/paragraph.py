@@ -18,6 +18,7 @@ class ParagraphKind(StrEnum):
     PREAMBULAR = "preambular"
     OPERATIVE = "operative"
     TABLE_ROW = "table_row"
+    FOOTNOTE = "footnote"
     OTHER = "other"  # cover fields, a resolution's body name line
 
 

@@ -45,6 +45,7 @@ def gold(paper: PaperSource) -> list[dict[str, str]]:
     counters: dict[str, int] = {}
     headings: list[tuple[int, str]] = []
     parent, item, resolution, started = prefix, "", False, False
+    footnote_parts: dict[str, str] = {}
 
     def count(key: str) -> int:
         counters[key] = counters.get(key, 0) + 1
@@ -54,6 +55,8 @@ def gold(paper: PaperSource) -> list[dict[str, str]]:
         if isinstance(element, PageBreak):
             continue
         if isinstance(element, SourceTable):
+            for label in element.marker_labels:
+                footnote_parts.setdefault(label, part)
             table = count(f"{prefix}:table")
             for row in range(len(element.head_rows) + len(element.rows)):
                 add(f"{prefix}/t{table}/r{row}", part, "table_row", "", "")
@@ -64,6 +67,8 @@ def gold(paper: PaperSource) -> list[dict[str, str]]:
             counters, headings, parent, item, resolution, started = {}, [], prefix, "", False, False
         if block.tag == "H1" and ROMAN.match(block.text) and prefix == "summary":
             prefix, part, counters, headings, parent = "body", "body", {}, [], "body"
+        for label in block.marker_labels:
+            footnote_parts.setdefault(label, part)
         if block.tag.startswith("H"):
             if "决议草案" in block.text or "Draft Resolution" in block.text:
                 resolution = True
@@ -118,6 +123,9 @@ def gold(paper: PaperSource) -> list[dict[str, str]]:
             add(f"{item}/{value}", part, "item", label, block.text)
         elif block.tag == "B":
             add(f"{parent}/b{count('b' + parent)}", part, "bullet", label, block.text)
+    for label in paper.footnotes:
+        name = label if label.isdigit() else f"x{len(label)}"
+        add(f"fn/{name}", footnote_parts[label], "footnote", label, paper.footnotes[label])
     return rows
 
 
