@@ -30,7 +30,7 @@ from extractors.reference_patterns import (
     WORD_FIRST_ZH,
     CHINESE_NUMBERED_ARTICLE,
 )
-from extractors.scripts import is_cjk
+from extractors.scripts import chinese_numeral_value, is_cjk
 from models.tags import ReferenceKind
 
 KIND_OF_WORD = {
@@ -41,7 +41,6 @@ KIND_OF_WORD = {
     "decision": ReferenceKind.DECISION,
     "recommendation": ReferenceKind.RECOMMENDATION,
 }
-CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 ROMAN = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
 
 
@@ -69,7 +68,7 @@ def find_references(text: str) -> list[FoundReference]:
         for match in pattern.finditer(text):
             found += _articles(text, match)
     for match in CHINESE_NUMBERED_ARTICLE.finditer(text):
-        number = _roman(_chinese_number(match.group("number")))
+        number = _roman(chinese_numeral_value(match.group("number")))
         found.append(FoundReference(match.group(), ReferenceKind.ARTICLE, f"Article {number}", "", "", match.start(), match.end()))
     for match in SYMBOL.finditer(text):
         if _is_symbol(match.group("symbol"), text, match.start()):
@@ -166,15 +165,6 @@ def _without_overlaps(found: list[FoundReference]) -> list[FoundReference]:
         if not any(reference.start < other.end and other.start < reference.end for other in kept):
             kept.append(reference)
     return kept
-
-
-def _chinese_number(numeral: str) -> int:
-    if numeral.startswith("十"):
-        numeral = "一" + numeral
-    if "十" in numeral:
-        tens, _, units = numeral.partition("十")
-        return CHINESE_DIGITS[tens] * 10 + (CHINESE_DIGITS[units] if units else 0)
-    return CHINESE_DIGITS[numeral]
 
 
 def _roman(number: int) -> str:
