@@ -5,7 +5,8 @@ from __future__ import annotations
 from extractors import PIPELINE_VERSION
 from models import Document
 from models.paragraph import Paragraph
-from models.tables import BlockRow, DocumentRow, FootnoteRow, ParagraphRow, TableCellRow
+from models.tables import BlockRow, DocumentRow, FootnoteRow, ParagraphRow, ReferenceRow, RequestRow, TableCellRow
+from models.tags import Reference, Request
 
 
 def document_row(document: Document) -> DocumentRow:
@@ -64,7 +65,7 @@ def table_cell_rows(document: Document) -> list[TableCellRow]:
     ]
 
 
-def paragraph_rows(paragraphs: list[Paragraph]) -> list[ParagraphRow]:
+def paragraph_rows(paragraphs: tuple[Paragraph, ...]) -> list[ParagraphRow]:
     return [
         ParagraphRow(
             doc_id=p.doc_id,
@@ -82,4 +83,19 @@ def paragraph_rows(paragraphs: list[Paragraph]) -> list[ParagraphRow]:
             block_index=p.block_index,
         )
         for p in paragraphs
+    ]
+
+
+def reference_rows(references: tuple[Reference, ...]) -> list[ReferenceRow]:
+    return [
+        ReferenceRow(r.doc_id, r.para_id, r.locator, r.surface, str(r.kind), r.body, r.normalized, r.pinpoint, r.start, r.end)
+        for r in references
+    ]
+
+
+def request_rows(requests: tuple[Request, ...]) -> list[RequestRow]:
+    return [
+        RequestRow(q.doc_id, q.para_id, q.locator, q.requester, q.addressee, str(q.verb), q.verb_printed, q.action,
+                   q.condition, q.report_back, q.report_to, q.text)
+        for q in requests
     ]

@@ -37,7 +37,8 @@ def run(
     out: Annotated[Path, typer.Option(help="folder the tables are written to")] = Path("output"),
     ocr: Annotated[bool, typer.Option(help="OCR pages without a text layer when tesseract is installed")] = True,
 ) -> None:
-    """Ingest PDFs into tables: documents, blocks, footnotes, table_cells, failures (CSV).
+    """Ingest PDFs into tables: documents, blocks, paragraphs, references, requests, footnotes,
+    table_cells, failures (CSV).
 
     Exits 0 when every document was read, 3 when some failed (they are listed in failures.csv;
     the others are written all the same).
@@ -47,7 +48,7 @@ def run(
     summary = ingest(paths, out, ocr)
     typer.echo(
         f"{summary.documents} documents: {summary.ok} ok, {summary.needs_ocr} needs_ocr, {summary.failed} failed; "
-        f"{summary.blocks} blocks, {summary.paragraphs} paragraphs, {summary.footnotes} footnotes; "
+        f"{summary.paragraphs} paragraphs, {summary.references} references, {summary.requests} requests; "
         f"{summary.seconds:.1f} s; tables in {summary.out}/"
     )
     if summary.failed:

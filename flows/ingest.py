@@ -1,8 +1,7 @@
-"""The ingestion flow: find the PDFs, extract each in its own task, write the tables."""
+"""The ingestion flow: find the PDFs, process each in its own task, write the tables."""
 
 from __future__ import annotations
 
-import dataclasses
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,12 +12,29 @@ from prefect import flow, task
 from prefect.futures import as_completed
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from extractors.extract import extract_pdf
-from extractors.rows import block_rows, document_row, footnote_rows, paragraph_rows, table_cell_rows
-from extractors.structure import segment
+from extractors.process import process_pdf, renamed
+from extractors.rows import (
+    block_rows,
+    document_row,
+    footnote_rows,
+    paragraph_rows,
+    reference_rows,
+    request_rows,
+    table_cell_rows,
+)
 from flows.export import write_csv
-from models import Document, DocumentStatus
-from models.tables import BlockRow, DocumentRow, FailureRow, FootnoteRow, ParagraphRow, TableCellRow
+from models import DocumentStatus
+from models.processed import ProcessedPaper
+from models.tables import (
+    BlockRow,
+    DocumentRow,
+    FailureRow,
+    FootnoteRow,
+    ParagraphRow,
+    ReferenceRow,
+    RequestRow,
+    TableCellRow,
+)
 
 
 @dataclass(frozen=True)
@@ -27,9 +43,9 @@ class RunSummary:
     ok: int
     needs_ocr: int
     failed: int
-    blocks: int
     paragraphs: int
-    footnotes: int
+    references: int
+    requests: int
     seconds: float
     out: Path
 
@@ -47,72 +63,72 @@ def find_pdfs(paths: list[Path]) -> list[Path]:
     return sorted(found)
 
 
-@task(name="extract", task_run_name="extract {path}")
-def extract_document(path: Path, ocr: bool) -> Document:
-    return extract_pdf(path, ocr=ocr)
+@task(name="process", task_run_name="process {path}")
+def process_paper(path: Path, ocr: bool) -> ProcessedPaper:
+    return process_pdf(path, ocr=ocr)
 
 
 @flow(name="gbdocs-ingest")
 def ingest(paths: list[Path], out: Path, ocr: bool = True) -> RunSummary:
     started = time.monotonic()
     pdfs = find_pdfs(paths)
-    futures = {extract_document.submit(pdf, ocr): pdf for pdf in pdfs}
-    documents: list[Document] = []
+    futures = {process_paper.submit(pdf, ocr): pdf for pdf in pdfs}
+    papers: list[ProcessedPaper] = []
     failures: list[FailureRow] = []
     with progress_bar(len(pdfs)) as advance:
         for future in as_completed(list(futures)):
             future.wait()
             if future.state.is_failed():
                 error = future.result(raise_on_failure=False)
-                failures.append(FailureRow(str(futures[future]), "extract", type(error).__name__, str(error)))
+                failures.append(FailureRow(str(futures[future]), "process", type(error).__name__, str(error)))
             else:
-                documents.append(future.result())
+                papers.append(future.result())
             advance()
-    documents = with_unique_ids(documents)
-    paragraphs = export(out, documents, failures)
+    papers = with_unique_ids(papers)
+    export(out, papers, failures)
     return RunSummary(
         documents=len(pdfs),
-        ok=sum(d.status in (DocumentStatus.OK, DocumentStatus.OCR) for d in documents),
-        needs_ocr=sum(d.status == DocumentStatus.NEEDS_OCR for d in documents),
+        ok=sum(p.document.status in (DocumentStatus.OK, DocumentStatus.OCR) for p in papers),
+        needs_ocr=sum(p.document.status == DocumentStatus.NEEDS_OCR for p in papers),
         failed=len(failures),
-        blocks=sum(len(d.blocks) for d in documents),
-        paragraphs=paragraphs,
-        footnotes=sum(len(d.footnotes) for d in documents),
+        paragraphs=sum(len(p.paragraphs) for p in papers),
+        references=sum(len(p.references) for p in papers),
+        requests=sum(len(p.requests) for p in papers),
         seconds=time.monotonic() - started,
         out=out,
     )
 
 
-def with_unique_ids(documents: list[Document]) -> list[Document]:
+def with_unique_ids(papers: list[ProcessedPaper]) -> list[ProcessedPaper]:
     """Papers sharing a doc_id (one symbol printed twice) keep it by path order; later ones get
     `~` and the start of their content hash, which does not change from run to run."""
     seen: dict[str, str] = {}
     unique = []
-    for document in sorted(documents, key=lambda d: d.source_file):
+    for paper in sorted(papers, key=lambda p: p.document.source_file):
+        document = paper.document
         if document.doc_id in seen:
             note = f"doc_id {document.doc_id} is also that of {seen[document.doc_id]}"
-            document = dataclasses.replace(
-                document, doc_id=f"{document.doc_id}~{document.sha256[:8]}", warnings=document.warnings + (note,)
-            )
-        seen[document.doc_id] = document.source_file
-        unique.append(document)
-    return sorted(unique, key=lambda d: d.doc_id)
+            paper = renamed(paper, f"{document.doc_id}~{document.sha256[:8]}", note)
+        seen[paper.document.doc_id] = document.source_file
+        unique.append(paper)
+    return sorted(unique, key=lambda p: p.document.doc_id)
 
 
-def export(out: Path, documents: list[Document], failures: list[FailureRow]) -> int:
-    """Write every table; returns the number of paragraph records."""
+def export(out: Path, papers: list[ProcessedPaper], failures: list[FailureRow]) -> None:
+    documents = [p.document for p in papers]
     write_csv(out / "documents.csv", DocumentRow, (document_row(d) for d in documents))
     write_csv(out / "blocks.csv", BlockRow, (row for d in documents for row in block_rows(d)))
-    paragraphs = write_csv(out / "paragraphs.csv", ParagraphRow, (row for d in documents for row in paragraph_rows(segment(d))))
+    write_csv(out / "paragraphs.csv", ParagraphRow, (row for p in papers for row in paragraph_rows(p.paragraphs)))
+    write_csv(out / "references.csv", ReferenceRow, (row for p in papers for row in reference_rows(p.references)))
+    write_csv(out / "requests.csv", RequestRow, (row for p in papers for row in request_rows(p.requests)))
     write_csv(out / "footnotes.csv", FootnoteRow, (row for d in documents for row in footnote_rows(d)))
     write_csv(out / "table_cells.csv", TableCellRow, (row for d in documents for row in table_cell_rows(d)))
     write_csv(out / "failures.csv", FailureRow, sorted(failures, key=lambda f: f.source_file))
-    return paragraphs
 
 
 @contextmanager
 def progress_bar(total: int) -> Iterator:
-    columns = (TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    columns = (TextColumn("processing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, transient=True) as progress:
-        bar = progress.add_task("extract", total=total)
+        bar = progress.add_task("process", total=total)
         yield lambda: progress.advance(bar)

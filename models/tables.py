@@ -66,6 +66,41 @@ class ParagraphRow:
 
 
 @dataclass(frozen=True, slots=True)
+class ReferenceRow:
+    doc_id: str = field(metadata=described("the document"))
+    para_id: str = field(metadata=described("the paragraph that cites it (paragraphs.para_id)"))
+    locator: str = field(metadata=described("the paragraph's locator"))
+    surface: str = field(metadata=described("the reference as printed: 第 XIII/24 号决定, decision XIII/24"))
+    kind: str = field(metadata=described("resolution, decision, recommendation, document_symbol or article"))
+    body: str = field(metadata=described("who issued it where the text says: COP, Governing Body, COP-MOP, General Assembly, SBI, ..."))
+    normalized: str = field(metadata=described(
+        "the same in every language: Resolution 7/2015, Decision XIII/24, Article 18.4(a); symbols upper-cased"
+    ))
+    pinpoint: str = field(metadata=described("the part cited: para. 11, section B, paras. 17-21, annex I"))
+    start: int = field(metadata=described("offset of the surface in the paragraph's text"))
+    end: int = field(metadata=described("offset just after it"))
+
+
+@dataclass(frozen=True, slots=True)
+class RequestRow:
+    doc_id: str = field(metadata=described("the document"))
+    para_id: str = field(metadata=described("the paragraph that holds the request"))
+    locator: str = field(metadata=described("the paragraph's locator"))
+    requester: str = field(metadata=described("the body whose decision or resolution asks, where known"))
+    addressee: str = field(metadata=described(
+        "Secretary, Secretariat, Executive Secretary, Bureau, Contracting Parties, Parties, Governing Body, "
+        "governing bodies, secretariats, Liaison Group, organizations, stakeholders, other; one row each"
+    ))
+    verb: str = field(metadata=described("request, invite, urge, encourage or call_upon"))
+    verb_printed: str = field(metadata=described("the asking words as printed: 并要求, Also requests, is invited"))
+    action: str = field(metadata=described("what is asked, as printed"))
+    condition: str = field(metadata=described("a condition on it: 视可获财政资源情况, subject to the availability of financial resources"))
+    report_back: str = field(metadata=described("the reporting clause as printed: 向管理机构第八届会议报告"))
+    report_to: str = field(metadata=described("to whom the report goes: Governing Body (session 8)"))
+    text: str = field(metadata=described("the sentence holding the request"))
+
+
+@dataclass(frozen=True, slots=True)
 class FootnoteRow:
     doc_id: str = field(metadata=described("the document"))
     label: str = field(metadata=described("footnote label as printed: 1, 2, *, **"))
@@ -100,6 +135,8 @@ TABLES: dict[str, type] = {
     "documents": DocumentRow,
     "blocks": BlockRow,
     "paragraphs": ParagraphRow,
+    "references": ReferenceRow,
+    "requests": RequestRow,
     "footnotes": FootnoteRow,
     "table_cells": TableCellRow,
     "failures": FailureRow,

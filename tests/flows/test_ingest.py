@@ -34,11 +34,11 @@ def read(path):
 def test_a_broken_file_is_a_failure_row_and_the_others_land(run_output):
     result, out, papers = run_output
     assert result.exit_code == EXIT_SOME_FAILED, result.output
-    assert "3 documents: 2 ok, 0 needs_ocr, 1 failed" in result.output
+    assert "3 documents: 2 ok, 0 needs_ocr, 1 failed; 373 paragraphs, 110 references, 50 requests" in result.output
     [failure] = read(out / "failures.csv")
     assert failure == {
         "source_file": str(papers / "broken.pdf"),
-        "stage": "extract",
+        "stage": "process",
         "error_type": "UnreadablePdf",
         "message": "the file is an HTML page: it does not start with %PDF-",
     }
@@ -68,7 +68,6 @@ def test_blocks_footnotes_and_cells_are_written_with_chinese_intact(run_output):
 
 def test_paragraphs_are_written_with_their_locators(run_output):
     result, out, _ = run_output
-    assert " 297 paragraphs" not in result.output  # sourcebook adds its own
     rows = {row["para_id"]: row for row in read(out / "paragraphs.csv")}
     assert rows["IT/GB-7/17/19@zh#body/5/q4"]["kind"] == "quote"
     assert rows["IT/GB-7/17/19@zh#body/5/q4"]["number"] == "4."
@@ -76,4 +75,14 @@ def test_paragraphs_are_written_with_their_locators(run_output):
     assert rows["IT/GB-7/17/19@zh#body/39"]["footnotes"] == "5 6 7"
     assert rows["IT/GB-7/17/19@zh#app1/h/B/1/a"]["heading_path"] == "附录 1 > B > 1 > (a)"
     assert rows["sourcebook@zh#body/3/a"]["kind"] == "item"
-    assert sum(row["doc_id"] == "IT/GB-7/17/19@zh" for row in rows.values()) == 297
+    assert sum(row["doc_id"] == "IT/GB-7/17/19@zh" for row in rows.values()) == 321
+
+
+def test_references_and_requests_are_written(run_output):
+    _, out, _ = run_output
+    references = [row for row in read(out / "references.csv") if row["locator"] == "app1/10/a"]
+    assert [row["normalized"] for row in references][:4] == [f"Decision {d}" for d in ("IX/8", "X/2", "X/5", "XI/6")]
+    requests = {(row["locator"], row["addressee"]): row for row in read(out / "requests.csv")}
+    assert requests[("app3/op/8", "Secretary")]["condition"] == "视可获财政资源情况"
+    assert requests[("body/5/q4", "Bureau")]["requester"] == "Governing Body"
+    assert ("body/5/q4", "Secretariat") not in requests  # the Secretariat only supports the Bureau
