@@ -9,7 +9,7 @@ OUT ?= output
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export PREFECT_HOME := $(CURDIR)/.prefect
 
-.PHONY: run test lock corpus clean
+.PHONY: run test bench lock corpus clean
 
 $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ run: $(VENV)/.installed
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest
+
+# Speed figures (not tests): writes bench/RESULTS.md.
+bench: $(VENV)/.installed
+	$(BIN)/python bench/bench.py
 
 # Re-resolve requirements.lock after changing the dependencies in pyproject.toml.
 lock: | $(BIN)/uv
