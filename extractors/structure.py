@@ -142,6 +142,7 @@ class Segmenter:
             if note.block_index is not None:
                 self.notes_by_block.setdefault(note.block_index, []).append(note.label)
         self.records: list[Paragraph] = []
+        self.table_places: dict[int, tuple[str, str]] = {}  # table index: its part and heading path
         has_sections = any(
             label.kind == "roman" and self._heading_like(block, label) for block, label in zip(document.blocks, self.labels)
         )
@@ -293,6 +294,7 @@ class Segmenter:
     def _table(self, table: Table) -> None:
         part = self.part
         number = part.count("table")
+        self.table_places[table.index] = (part.name, part.path)
         notes: dict[int, list[str]] = {}
         for row, _, marker in table.markers:
             notes.setdefault(row, []).append(marker.label)
@@ -317,7 +319,8 @@ class Segmenter:
         """One record per footnote, in the part of the paragraph that cites it."""
         parts = {r.block_index: (r.part, r.heading_path) for r in self.records if r.block_index is not None}
         for note in self.document.footnotes:
-            part, path = parts.get(note.block_index, (self.part.name, ""))
+            cited_in_table = self.table_places.get(note.table_index) if note.table_index is not None else None
+            part, path = cited_in_table or parts.get(note.block_index, (self.part.name, ""))
             label = note.label if note.label.isdigit() else f"x{len(note.label)}"
             self.records.append(
                 Paragraph(
