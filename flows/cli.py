@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import os
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -31,11 +33,23 @@ PdfFile = Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=T
 EXIT_SOME_FAILED = 3
 
 
+class TaskRunnerName(str, Enum):
+    THREADS = "threads"
+    DASK = "dask"
+
+
 @app.command()
 def run(
     paths: Annotated[list[Path], typer.Argument(exists=True, help="PDF files and folders (searched recursively)")],
     out: Annotated[Path, typer.Option(help="folder the tables are written to")] = Path("output"),
     ocr: Annotated[bool, typer.Option(help="OCR pages without a text layer when tesseract is installed")] = True,
+    task_runner: Annotated[
+        TaskRunnerName, typer.Option(help="threads in this process, or Dask (a local cluster unless --dask-address)")
+    ] = TaskRunnerName.THREADS,
+    dask_address: Annotated[
+        str | None, typer.Option(help="scheduler of an existing Dask cluster, e.g. tcp://10.0.0.5:8786")
+    ] = None,
+    dask_workers: Annotated[int, typer.Option(help="workers of the local Dask cluster")] = 2,
 ) -> None:
     """Ingest PDFs into tables: documents, blocks, paragraphs, references, requests, footnotes,
     table_cells, failures (CSV).
@@ -43,11 +57,11 @@ def run(
     Exits 0 when every document was read, 3 when some failed (they are listed in failures.csv;
     the others are written all the same).
     """
-    from flows.ingest import ingest  # Prefect loads only for the commands that run a flow
+    from flows.ingest import run_ingest  # Prefect loads only for the commands that run a flow
 
-    summary = ingest(paths, out, ocr)
+    summary = run_ingest(paths, out, ocr, dask_runner(dask_address, dask_workers) if task_runner == "dask" else None)
     typer.echo(
-        f"{summary.documents} documents: {summary.ok} ok, {summary.needs_ocr} needs_ocr, {summary.failed} failed; "
+        f"{summary.documents} documents ({summary.cached} from cache): {summary.ok} ok, {summary.needs_ocr} needs_ocr, {summary.failed} failed; "
         f"{summary.paragraphs} paragraphs, {summary.references} references, {summary.requests} requests; "
         f"{summary.seconds:.1f} s; tables in {summary.out}/"
     )
@@ -73,6 +87,32 @@ def extract(
         typer.echo(structure_report(segment(document)))
     else:
         typer.echo(document_json(document, lines) if as_json else document_report(document))
+
+
+@app.command()
+def serve(
+    paths: Annotated[list[Path], typer.Argument(exists=True, help="PDF files and folders (searched recursively)")],
+    cron: Annotated[str, typer.Option(help='when to run, as a cron expression, e.g. "0 6 * * *"')],
+    out: Annotated[Path, typer.Option(help="folder the tables are written to")] = Path("output"),
+    ocr: Annotated[bool, typer.Option(help="OCR pages without a text layer when tesseract is installed")] = True,
+    port: Annotated[int, typer.Option(help="port of the local Prefect server (when PREFECT_API_URL is unset)")] = 4200,
+) -> None:
+    """Run the ingestion flow on a schedule. Without PREFECT_API_URL, a local Prefect server (and its UI)
+    is started on 127.0.0.1 and stopped with this command (Ctrl-C)."""
+    from flows.serve import serve as serve_flow
+
+    home = Path(os.environ.get("PREFECT_HOME", Path.cwd() / ".prefect"))
+    serve_flow(paths, out, cron, ocr, home, port)
+
+
+def dask_runner(address: str | None, workers: int):
+    from prefect_dask import DaskTaskRunner
+
+    if address:
+        return DaskTaskRunner(address=address)
+    return DaskTaskRunner(
+        cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True, "silence_logs": logging.ERROR}
+    )
 
 
 def structure_report(records: list[Paragraph]) -> str:

@@ -1,7 +1,14 @@
-"""The ingestion flow: find the PDFs, process each in its own task, write the tables."""
+"""The ingestion flow: find the PDFs, process each in its own task, write the tables.
+
+A document's task is cached by the SHA-256 of the file's bytes, the pipeline version and the OCR
+setting, with its result persisted: a second run over an unchanged corpus recomputes nothing, and a
+changed file is recomputed alone. Tables are rewritten from every current document's result, so rows
+of a file that is gone are dropped.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -9,9 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from prefect import flow, task
+from prefect.artifacts import create_table_artifact
+from prefect.context import TaskRunContext
 from prefect.futures import as_completed
+from prefect.task_runners import TaskRunner
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from extractors import PIPELINE_VERSION
 from extractors.process import process_pdf, renamed
 from extractors.rows import (
     block_rows,
@@ -22,7 +33,7 @@ from extractors.rows import (
     request_rows,
     table_cell_rows,
 )
-from flows.export import write_csv
+from flows.export import write_tables
 from models import DocumentStatus
 from models.processed import ProcessedPaper
 from models.tables import (
@@ -40,6 +51,7 @@ from models.tables import (
 @dataclass(frozen=True)
 class RunSummary:
     documents: int
+    cached: int  # documents whose result came from the cache
     ok: int
     needs_ocr: int
     failed: int
@@ -63,31 +75,42 @@ def find_pdfs(paths: list[Path]) -> list[Path]:
     return sorted(found)
 
 
-@task(name="process", task_run_name="process {path}")
+def content_key(context: TaskRunContext, parameters: dict) -> str:
+    """The file's bytes, not its path: a renamed file is still cached, an edited one is not."""
+    digest = hashlib.sha256(Path(parameters["path"]).read_bytes()).hexdigest()
+    return f"gbdocs-{PIPELINE_VERSION}-ocr{int(parameters['ocr'])}-{digest}"
+
+
+@task(name="process", task_run_name="process {path}", cache_key_fn=content_key, persist_result=True)
 def process_paper(path: Path, ocr: bool) -> ProcessedPaper:
     return process_pdf(path, ocr=ocr)
 
 
 @flow(name="gbdocs-ingest")
-def ingest(paths: list[Path], out: Path, ocr: bool = True) -> RunSummary:
+def ingest(paths: list[str], out: str, ocr: bool = True) -> RunSummary:
+    """Plain strings as parameters: they travel to deployments and the Prefect UI as they are."""
     started = time.monotonic()
-    pdfs = find_pdfs(paths)
+    pdfs = find_pdfs([Path(path) for path in paths])
     futures = {process_paper.submit(pdf, ocr): pdf for pdf in pdfs}
     papers: list[ProcessedPaper] = []
     failures: list[FailureRow] = []
+    cached = 0
     with progress_bar(len(pdfs)) as advance:
         for future in as_completed(list(futures)):
             future.wait()
-            if future.state.is_failed():
+            state = future.state
+            if state.is_failed():
                 error = future.result(raise_on_failure=False)
                 failures.append(FailureRow(str(futures[future]), "process", type(error).__name__, str(error)))
             else:
                 papers.append(future.result())
+                cached += state.name == "Cached"
             advance()
     papers = with_unique_ids(papers)
-    export(out, papers, failures)
-    return RunSummary(
+    export(Path(out), papers, failures)
+    summary = RunSummary(
         documents=len(pdfs),
+        cached=cached,
         ok=sum(p.document.status in (DocumentStatus.OK, DocumentStatus.OCR) for p in papers),
         needs_ocr=sum(p.document.status == DocumentStatus.NEEDS_OCR for p in papers),
         failed=len(failures),
@@ -95,7 +118,34 @@ def ingest(paths: list[Path], out: Path, ocr: bool = True) -> RunSummary:
         references=sum(len(p.references) for p in papers),
         requests=sum(len(p.requests) for p in papers),
         seconds=time.monotonic() - started,
-        out=out,
+        out=Path(out),
+    )
+    publish_summary(summary, papers, failures)
+    return summary
+
+
+def run_ingest(paths: list[Path], out: Path, ocr: bool = True, task_runner: TaskRunner | None = None) -> RunSummary:
+    """The flow on the default thread pool, or on another task runner (Dask)."""
+    chosen = ingest.with_options(task_runner=task_runner) if task_runner is not None else ingest
+    return chosen([str(path) for path in paths], str(out), ocr)
+
+
+def publish_summary(summary: RunSummary, papers: list[ProcessedPaper], failures: list[FailureRow]) -> None:
+    """A table artifact in the Prefect UI: one row per document and per failure."""
+    rows = [
+        {"document": p.document.doc_id, "status": str(p.document.status), "pages": len(p.document.pages),
+         "paragraphs": len(p.paragraphs), "references": len(p.references), "requests": len(p.requests), "error": ""}
+        for p in papers
+    ] + [{"document": f.source_file, "status": "failed", "pages": 0, "paragraphs": 0, "references": 0,
+          "requests": 0, "error": f"{f.error_type}: {f.message}"} for f in failures]
+    create_table_artifact(
+        key="gbdocs-run",
+        table=rows,
+        description=(
+            f"{summary.documents} documents ({summary.cached} from cache): {summary.ok} ok, "
+            f"{summary.needs_ocr} needs_ocr, {summary.failed} failed; {summary.paragraphs} paragraphs, "
+            f"{summary.references} references, {summary.requests} requests; written to {summary.out}"
+        ),
     )
 
 
@@ -116,14 +166,19 @@ def with_unique_ids(papers: list[ProcessedPaper]) -> list[ProcessedPaper]:
 
 def export(out: Path, papers: list[ProcessedPaper], failures: list[FailureRow]) -> None:
     documents = [p.document for p in papers]
-    write_csv(out / "documents.csv", DocumentRow, (document_row(d) for d in documents))
-    write_csv(out / "blocks.csv", BlockRow, (row for d in documents for row in block_rows(d)))
-    write_csv(out / "paragraphs.csv", ParagraphRow, (row for p in papers for row in paragraph_rows(p.paragraphs)))
-    write_csv(out / "references.csv", ReferenceRow, (row for p in papers for row in reference_rows(p.references)))
-    write_csv(out / "requests.csv", RequestRow, (row for p in papers for row in request_rows(p.requests)))
-    write_csv(out / "footnotes.csv", FootnoteRow, (row for d in documents for row in footnote_rows(d)))
-    write_csv(out / "table_cells.csv", TableCellRow, (row for d in documents for row in table_cell_rows(d)))
-    write_csv(out / "failures.csv", FailureRow, sorted(failures, key=lambda f: f.source_file))
+    write_tables(
+        out,
+        {
+            "documents": (DocumentRow, [document_row(d) for d in documents]),
+            "blocks": (BlockRow, [row for d in documents for row in block_rows(d)]),
+            "paragraphs": (ParagraphRow, [row for p in papers for row in paragraph_rows(p.paragraphs)]),
+            "references": (ReferenceRow, [row for p in papers for row in reference_rows(p.references)]),
+            "requests": (RequestRow, [row for p in papers for row in request_rows(p.requests)]),
+            "footnotes": (FootnoteRow, [row for d in documents for row in footnote_rows(d)]),
+            "table_cells": (TableCellRow, [row for d in documents for row in table_cell_rows(d)]),
+            "failures": (FailureRow, sorted(failures, key=lambda f: f.source_file)),
+        },
+    )
 
 
 @contextmanager

@@ -34,7 +34,7 @@ def read(path):
 def test_a_broken_file_is_a_failure_row_and_the_others_land(run_output):
     result, out, papers = run_output
     assert result.exit_code == EXIT_SOME_FAILED, result.output
-    assert "3 documents: 2 ok, 0 needs_ocr, 1 failed; 373 paragraphs, 110 references, 50 requests" in result.output
+    assert "3 documents (0 from cache): 2 ok, 0 needs_ocr, 1 failed; 373 paragraphs, 110 references, 50 requests" in result.output
     [failure] = read(out / "failures.csv")
     assert failure == {
         "source_file": str(papers / "broken.pdf"),
