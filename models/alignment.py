@@ -1,0 +1,47 @@
+"""Records of the translators' cross-check: aligned paragraphs of twins, and the differences found."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class AlignMethod(StrEnum):
+    LOCATOR = "locator"  # the same locator in both languages
+    CONTENT = "content"  # found by the dynamic programme over length and shared anchors
+    UNMATCHED = "unmatched"  # in one language only
+
+
+class Severity(StrEnum):
+    ERROR = "error"  # a value that must be the same: a year, a decision number, a symbol, a missing paragraph
+    WARNING = "warning"  # worth a look: other numbers, footnote markers
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    pair_id: str  # the twins: their symbol
+    symbol: str
+    zh_doc_id: str
+    en_doc_id: str
+    zh_para_ids: tuple[str, ...]  # one or two on each side (a 2-1 merge), none when unmatched
+    en_para_ids: tuple[str, ...]
+    locator: str  # the locator of the first record on either side
+    method: AlignMethod
+    score: float  # 0-1: how well lengths and anchors agree
+
+    def __post_init__(self) -> None:
+        if not (self.zh_para_ids or self.en_para_ids) or not 0.0 <= self.score <= 1.0:
+            raise ValueError(f"bad alignment {self}")
+
+
+@dataclass(frozen=True, slots=True)
+class CrossCheck:
+    pair_id: str
+    symbol: str
+    locator: str
+    check: str  # years, dates, numbers, references, symbols, articles, footnotes, missing_paragraph, missing_footnote
+    zh_value: str
+    en_value: str
+    severity: Severity
+    zh_text: str
+    en_text: str
