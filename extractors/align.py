@@ -16,6 +16,7 @@ import statistics
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
 from models.alignment import Alignment, AlignMethod
 from models.paragraph import Paragraph
@@ -147,3 +148,26 @@ def _alignment(twins: Twins, zh: list[Paragraph], en: list[Paragraph], method: A
         method=method,
         score=score,
     )
+
+
+def pair_twins(papers: list[ProcessedPaper]) -> list[Twins]:
+    """Chinese and English papers with the same symbol; where a symbol has several of each, those in
+    the same folder pair first. A symbol with more than one pair numbers them: `IT/GB-7/17/19~2`."""
+    sides: dict[str, dict[str, list[ProcessedPaper]]] = {}
+    for paper in sorted(papers, key=lambda p: p.document.source_file):
+        document = paper.document
+        if document.cover.symbol and document.language in ("zh", "en") and document.blocks:
+            sides.setdefault(document.cover.symbol, {"zh": [], "en": []})[document.language].append(paper)
+    twins: list[Twins] = []
+    for symbol, by_language in sorted(sides.items()):
+        english = list(by_language["en"])
+        pairs = []
+        for zh in by_language["zh"]:
+            folder = Path(zh.document.source_file).parent
+            en = next((e for e in english if Path(e.document.source_file).parent == folder), english[0] if english else None)
+            if en is not None:
+                english.remove(en)
+                pairs.append((zh, en))
+        for number, (zh, en) in enumerate(pairs, start=1):
+            twins.append(Twins(symbol if len(pairs) == 1 else f"{symbol}~{number}", symbol, zh, en))
+    return twins

@@ -5,7 +5,18 @@ from __future__ import annotations
 from extractors import PIPELINE_VERSION
 from models import Document
 from models.paragraph import Paragraph
-from models.tables import BlockRow, DocumentRow, FootnoteRow, ParagraphRow, ReferenceRow, RequestRow, TableCellRow
+from models.alignment import Alignment, CrossCheck
+from models.tables import (
+    AlignmentRow,
+    BlockRow,
+    CrossCheckRow,
+    DocumentRow,
+    FootnoteRow,
+    ParagraphRow,
+    ReferenceRow,
+    RequestRow,
+    TableCellRow,
+)
 from models.tags import Reference, Request
 
 
@@ -98,4 +109,19 @@ def request_rows(requests: tuple[Request, ...]) -> list[RequestRow]:
         RequestRow(q.doc_id, q.para_id, q.locator, q.requester, q.addressee, str(q.verb), q.verb_printed, q.action,
                    q.condition, q.report_back, q.report_to, q.text)
         for q in requests
+    ]
+
+
+def alignment_rows(alignments: list[Alignment]) -> list[AlignmentRow]:
+    return [
+        AlignmentRow(a.pair_id, a.symbol, a.zh_doc_id, a.en_doc_id, " + ".join(a.zh_para_ids), " + ".join(a.en_para_ids),
+                     a.locator, str(a.method), a.score)
+        for a in alignments
+    ]
+
+
+def crosscheck_rows(checks: list[CrossCheck]) -> list[CrossCheckRow]:
+    return [
+        CrossCheckRow(c.pair_id, c.symbol, c.locator, c.check, c.zh_value, c.en_value, str(c.severity), c.zh_text, c.en_text)
+        for c in checks
     ]

@@ -63,7 +63,7 @@ def run(
     typer.echo(
         f"{summary.documents} documents ({summary.cached} from cache): {summary.ok} ok, {summary.needs_ocr} needs_ocr, {summary.failed} failed; "
         f"{summary.paragraphs} paragraphs, {summary.references} references, {summary.requests} requests; "
-        f"{summary.seconds:.1f} s; tables in {summary.out}/"
+        f"{summary.twins} twins cross-checked, {summary.flags} flags; {summary.seconds:.1f} s; tables in {summary.out}/"
     )
     if summary.failed:
         raise typer.Exit(EXIT_SOME_FAILED)
@@ -87,6 +87,39 @@ def extract(
         typer.echo(structure_report(segment(document)))
     else:
         typer.echo(document_json(document, lines) if as_json else document_report(document))
+
+
+@app.command()
+def align(
+    zh_pdf: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="the Chinese paper")],
+    en_pdf: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="its English twin")],
+    out: Annotated[Path, typer.Option(help="folder for the tables, the report and the TMX")] = Path("output"),
+    ocr: Annotated[bool, typer.Option(help="OCR pages without a text layer when tesseract is installed")] = True,
+) -> None:
+    """Cross-check a Chinese paper against its English twin: alignments and crosscheck tables, a
+    side-by-side HTML report (reports/) and a TMX translation memory (tmx/)."""
+    from extractors.align import Twins
+    from extractors.process import process_pdf
+    from extractors.rows import alignment_rows, crosscheck_rows
+    from flows.export import write_tables
+    from flows.ingest import check_twins
+    from flows.report import write_twin_files
+    from models.tables import AlignmentRow, CrossCheckRow
+
+    try:
+        zh, en = process_pdf(zh_pdf, ocr=ocr), process_pdf(en_pdf, ocr=ocr)
+    except UnreadablePdf as error:
+        typer.echo(f"gbdocs: {error}", err=True)
+        raise typer.Exit(1) from error
+    symbol = zh.document.cover.symbol or en.document.cover.symbol or f"{zh_pdf.stem}+{en_pdf.stem}"
+    twins, alignments, checks = check_twins(Twins(symbol, symbol, zh, en))
+    write_tables(out, {"alignments": (AlignmentRow, alignment_rows(alignments)),
+                       "crosscheck": (CrossCheckRow, crosscheck_rows(checks))})
+    report = write_twin_files(out, twins, alignments, checks)
+    errors = sum(check.severity == "error" for check in checks)
+    typer.echo(f"{len(alignments)} aligned pairs; {len(checks)} flags ({errors} errors); report: {report}")
+    for check in checks:
+        typer.echo(f"  {check.locator:<14} {check.check:<18} 中文: {check.zh_value or '—'}  English: {check.en_value or '—'}")
 
 
 @app.command()

@@ -23,9 +23,13 @@ from prefect.task_runners import TaskRunner
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from extractors import PIPELINE_VERSION
+from extractors.align import Twins, align_twins, pair_twins
+from extractors.crosscheck import crosscheck
 from extractors.process import process_pdf, renamed
 from extractors.rows import (
+    alignment_rows,
     block_rows,
+    crosscheck_rows,
     document_row,
     footnote_rows,
     paragraph_rows,
@@ -34,10 +38,14 @@ from extractors.rows import (
     table_cell_rows,
 )
 from flows.export import write_tables
+from flows.report import write_twin_files
 from models import DocumentStatus
+from models.alignment import Alignment, CrossCheck
 from models.processed import ProcessedPaper
 from models.tables import (
+    AlignmentRow,
     BlockRow,
+    CrossCheckRow,
     DocumentRow,
     FailureRow,
     FootnoteRow,
@@ -58,6 +66,8 @@ class RunSummary:
     paragraphs: int
     references: int
     requests: int
+    twins: int  # pairs of Chinese and English papers cross-checked
+    flags: int
     seconds: float
     out: Path
 
@@ -107,7 +117,10 @@ def ingest(paths: list[str], out: str, ocr: bool = True) -> RunSummary:
                 cached += state.name == "Cached"
             advance()
     papers = with_unique_ids(papers)
-    export(Path(out), papers, failures)
+    checked = [check_twins(twins) for twins in pair_twins(papers)]
+    export(Path(out), papers, failures, checked)
+    for twins, alignments, checks in checked:
+        write_twin_files(Path(out), twins, alignments, checks)
     summary = RunSummary(
         documents=len(pdfs),
         cached=cached,
@@ -117,11 +130,18 @@ def ingest(paths: list[str], out: str, ocr: bool = True) -> RunSummary:
         paragraphs=sum(len(p.paragraphs) for p in papers),
         references=sum(len(p.references) for p in papers),
         requests=sum(len(p.requests) for p in papers),
+        twins=len(checked),
+        flags=sum(len(checks) for _, _, checks in checked),
         seconds=time.monotonic() - started,
         out=Path(out),
     )
     publish_summary(summary, papers, failures)
     return summary
+
+
+def check_twins(twins: Twins) -> tuple[Twins, list[Alignment], list[CrossCheck]]:
+    alignments = align_twins(twins)
+    return twins, alignments, crosscheck(twins, alignments)
 
 
 def run_ingest(paths: list[Path], out: Path, ocr: bool = True, task_runner: TaskRunner | None = None) -> RunSummary:
@@ -144,7 +164,8 @@ def publish_summary(summary: RunSummary, papers: list[ProcessedPaper], failures:
         description=(
             f"{summary.documents} documents ({summary.cached} from cache): {summary.ok} ok, "
             f"{summary.needs_ocr} needs_ocr, {summary.failed} failed; {summary.paragraphs} paragraphs, "
-            f"{summary.references} references, {summary.requests} requests; written to {summary.out}"
+            f"{summary.references} references, {summary.requests} requests; {summary.twins} twins cross-checked, "
+            f"{summary.flags} flags; written to {summary.out}"
         ),
     )
 
@@ -164,7 +185,12 @@ def with_unique_ids(papers: list[ProcessedPaper]) -> list[ProcessedPaper]:
     return sorted(unique, key=lambda p: p.document.doc_id)
 
 
-def export(out: Path, papers: list[ProcessedPaper], failures: list[FailureRow]) -> None:
+def export(
+    out: Path,
+    papers: list[ProcessedPaper],
+    failures: list[FailureRow],
+    checked: list[tuple[Twins, list[Alignment], list[CrossCheck]]],
+) -> None:
     documents = [p.document for p in papers]
     write_tables(
         out,
@@ -176,6 +202,8 @@ def export(out: Path, papers: list[ProcessedPaper], failures: list[FailureRow]) 
             "requests": (RequestRow, [row for p in papers for row in request_rows(p.requests)]),
             "footnotes": (FootnoteRow, [row for d in documents for row in footnote_rows(d)]),
             "table_cells": (TableCellRow, [row for d in documents for row in table_cell_rows(d)]),
+            "alignments": (AlignmentRow, [row for _, alignments, _ in checked for row in alignment_rows(alignments)]),
+            "crosscheck": (CrossCheckRow, [row for _, _, checks in checked for row in crosscheck_rows(checks)]),
             "failures": (FailureRow, sorted(failures, key=lambda f: f.source_file)),
         },
     )

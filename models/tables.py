@@ -101,6 +101,34 @@ class RequestRow:
 
 
 @dataclass(frozen=True, slots=True)
+class AlignmentRow:
+    pair_id: str = field(metadata=described("the twins: their symbol (IT/GB-7/17/19; ~2 when a symbol has two pairs)"))
+    symbol: str = field(metadata=described("the symbol both papers print"))
+    zh_doc_id: str = field(metadata=described("the Chinese paper"))
+    en_doc_id: str = field(metadata=described("the English paper"))
+    zh_para_id: str = field(metadata=described("the Chinese record(s), ' + ' between two; empty when unmatched"))
+    en_para_id: str = field(metadata=described("the English record(s), ' + ' between two; empty when unmatched"))
+    locator: str = field(metadata=described("the locator of the first record"))
+    method: str = field(metadata=described("locator (same locator), content (dynamic programme) or unmatched"))
+    score: float = field(metadata=described("0-1, how well lengths and shared numbers agree"))
+
+
+@dataclass(frozen=True, slots=True)
+class CrossCheckRow:
+    pair_id: str = field(metadata=described("the twins"))
+    symbol: str = field(metadata=described("their symbol"))
+    locator: str = field(metadata=described("where: the aligned pair's locator"))
+    check: str = field(metadata=described(
+        "years, dates (months), numbers, references, symbols, articles, footnotes, missing_paragraph, missing_footnote"
+    ))
+    zh_value: str = field(metadata=described("what the Chinese has that the English lacks"))
+    en_value: str = field(metadata=described("what the English has that the Chinese lacks"))
+    severity: str = field(metadata=described("error (a value that must agree) or warning (worth a look)"))
+    zh_text: str = field(metadata=described("the Chinese text"))
+    en_text: str = field(metadata=described("the English text"))
+
+
+@dataclass(frozen=True, slots=True)
 class FootnoteRow:
     doc_id: str = field(metadata=described("the document"))
     label: str = field(metadata=described("footnote label as printed: 1, 2, *, **"))
@@ -137,6 +165,8 @@ TABLES: dict[str, type] = {
     "paragraphs": ParagraphRow,
     "references": ReferenceRow,
     "requests": RequestRow,
+    "alignments": AlignmentRow,
+    "crosscheck": CrossCheckRow,
     "footnotes": FootnoteRow,
     "table_cells": TableCellRow,
     "failures": FailureRow,

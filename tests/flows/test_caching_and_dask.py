@@ -39,7 +39,7 @@ def run(folder: Path, out: Path, *options: str) -> str:
 
 
 def files(out: Path) -> dict[str, bytes]:
-    return {path.name: path.read_bytes() for path in sorted(out.iterdir())}
+    return {str(path.relative_to(out)): path.read_bytes() for path in sorted(out.rglob("*")) if path.is_file()}
 
 
 def test_an_unchanged_corpus_is_not_recomputed_and_gives_identical_files(tmp_path):
@@ -49,7 +49,8 @@ def test_an_unchanged_corpus_is_not_recomputed_and_gives_identical_files(tmp_pat
     second = run(papers, tmp_path / "second")
     assert "3 documents (3 from cache): 3 ok" in second
     assert files(tmp_path / "first") == files(tmp_path / "second")
-    assert {name.rsplit(".", 1)[1] for name in files(tmp_path / "first")} == {"csv", "parquet", "sqlite"}
+    assert {name.rsplit(".", 1)[1] for name in files(tmp_path / "first")} == {"csv", "parquet", "sqlite", "html", "tmx"}
+    assert "reports/IT-GB-7-17-19.html" in files(tmp_path / "first")  # the twins were paired and cross-checked
 
     with open(papers / "sourcebook.pdf", "ab") as stream:  # one file changes
         stream.write(b"%edited\n")
