@@ -20,9 +20,9 @@ from models.alignment import Alignment, CrossCheck
 
 STYLE = """
 body { font-family: "Noto Sans", "WenQuanYi Micro Hei", sans-serif; margin: 1.5em; line-height: 1.5 }
-table { border-collapse: collapse; width: 100% }
-th, td { border-top: 1px solid #ddd; padding: .35em .5em; vertical-align: top; text-align: left }
-td.zh, td.en { width: 46% }
+table { border-collapse: collapse; width: 100%; table-layout: fixed }
+th, td { border-top: 1px solid #ddd; padding: .35em .5em; vertical-align: top; text-align: left; overflow-wrap: anywhere }
+#text td:first-child { width: 8em } #flags th:first-child { width: 8em }
 tr.flagged { background: #fff7e6 }
 tr.unmatched td.zh:empty, tr.unmatched td.en:empty { background: #fde2e2 }
 mark { background: #ffb3b3; padding: 0 .1em }
@@ -51,7 +51,8 @@ def html_report(twins: Twins, alignments: list[Alignment], checks: list[CrossChe
         f"<h1>{escape(twins.symbol)}: 中文 ↔ English</h1>",
         f"<p>{escape(twins.zh.document.doc_id)} and {escape(twins.en.document.doc_id)}: {len(alignments)} aligned pairs "
         f"({methods['locator']} by locator, {methods['content']} by content, {methods['unmatched']} unmatched).</p>",
-        f'<section id="flags"><h2>{len(checks)} flags ({severities["error"]} errors, {severities["warning"]} warnings)</h2>',
+        f'<section id="flags"><h2>{_count(len(checks), "flag")} ({_count(severities["error"], "error")}, '
+        f'{_count(severities["warning"], "warning")})</h2>',
         "<table><thead><tr><th>where</th><th>check</th><th>中文</th><th>English</th><th>severity</th></tr></thead><tbody>",
     ]
     for check in checks:
@@ -73,6 +74,10 @@ def html_report(twins: Twins, alignments: list[Alignment], checks: list[CrossChe
         )
     out += ["</tbody></table></section></body></html>"]
     return "\n".join(out) + "\n"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _marked(text: str, values: list[str]) -> str:
