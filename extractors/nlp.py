@@ -13,8 +13,6 @@ registered by name, run on a paragraph's text:
 from __future__ import annotations
 
 import functools
-import os
-from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -23,6 +21,7 @@ from spacy.tokens import Doc
 from extractors.reference_patterns import SYMBOL
 from extractors.references import find_references
 from extractors.requests import find_requests
+from extractors.search_text import jieba_module
 
 Doc.set_extension("references", default=None, force=True)
 Doc.set_extension("requests", default=None, force=True)
@@ -67,7 +66,7 @@ class RequestTagger:
 def pipeline(language: str) -> Language:
     """The tagging pipeline for `zh` (jieba) or any other language (spaCy's English rules)."""
     if language == "zh":
-        _keep_jieba_cache_out_of_tmp()
+        jieba_module()  # its cache out of /tmp before spaCy's segmenter loads it
         nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     else:
         nlp = spacy.blank("en")
@@ -76,11 +75,3 @@ def pipeline(language: str) -> Language:
     nlp.add_pipe("gbdocs_requests", config={"language": "zh" if language == "zh" else "en"})
     return nlp
 
-
-def _keep_jieba_cache_out_of_tmp() -> None:
-    import jieba
-
-    cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "gbdocs" / "jieba"
-    cache.mkdir(parents=True, exist_ok=True)
-    jieba.dt.tmp_dir = str(cache)
-    jieba.setLogLevel(60)  # jieba prints its dictionary loading to stderr otherwise

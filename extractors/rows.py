@@ -76,10 +76,12 @@ def table_cell_rows(document: Document) -> list[TableCellRow]:
     ]
 
 
-def paragraph_rows(paragraphs: tuple[Paragraph, ...]) -> list[ParagraphRow]:
+def paragraph_rows(paragraphs: tuple[Paragraph, ...], document: Document) -> list[ParagraphRow]:
     return [
         ParagraphRow(
             doc_id=p.doc_id,
+            symbol=document.cover.symbol,
+            language=document.language,
             para_id=p.para_id,
             locator=p.locator,
             part=p.part,

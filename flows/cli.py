@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import dataclasses
+import io
 import json
 import logging
 import os
@@ -136,6 +138,107 @@ def serve(
 
     home = Path(os.environ.get("PREFECT_HOME", Path.cwd() / ".prefect"))
     serve_flow(paths, out, cron, ocr, home, port)
+
+
+class Format(str, Enum):
+    TABLE = "table"
+    CSV = "csv"
+    JSON = "json"
+
+
+OutOption = Annotated[Path, typer.Option(help="the output folder of a run, whose tables are queried")]
+FormatOption = Annotated[Format, typer.Option(help="table for reading, csv or json for programs")]
+
+
+@app.command()
+def query(
+    sql: Annotated[str, typer.Argument(help='SQL over the tables, e.g. "select kind, count(*) from references group by 1"')],
+    out: OutOption = Path("output"),
+    format: FormatOption = Format.TABLE,
+) -> None:
+    """Ask anything in SQL (DuckDB): every table of the output folder is a view by its name."""
+    from flows.query import ask
+
+    answer_with(lambda: ask(out, sql), format)
+
+
+@app.command("requests")
+def requests_command(
+    to: Annotated[str, typer.Option("--to", help="the addressee: Secretary, Secretariat, Bureau, Contracting Parties, ...")],
+    symbol: Annotated[str | None, typer.Option(help="only this paper, e.g. IT/GB-7/17/19")] = None,
+    lang: Annotated[str | None, typer.Option(help="only this language: zh or en")] = None,
+    out: OutOption = Path("output"),
+    format: FormatOption = Format.TABLE,
+) -> None:
+    """Every request to one addressee: what is asked, on what condition, to report to whom."""
+    from flows.query import requests_to
+
+    answer_with(lambda: requests_to(out, to, symbol, lang), format)
+
+
+@app.command()
+def refs(
+    identifier: Annotated[str, typer.Argument(help="a decision, resolution, recommendation or article: XIII/24, 7/2015, 18.4(a)")],
+    out: OutOption = Path("output"),
+    format: FormatOption = Format.TABLE,
+) -> None:
+    """Every citation of a decision, resolution, recommendation, article or symbol, in every paper and language."""
+    from flows.query import citations
+
+    answer_with(lambda: citations(out, identifier), format)
+
+
+@app.command()
+def show(
+    reference: Annotated[str, typer.Argument(help="SYMBOL#LOCATOR, e.g. IT/GB-7/17/19#body/17")],
+    out: OutOption = Path("output"),
+    format: FormatOption = Format.TABLE,
+) -> None:
+    """A paragraph in every language held."""
+    from flows.query import paragraph_everywhere
+
+    answer_with(lambda: paragraph_everywhere(out, reference), format)
+
+
+@app.command()
+def ui(
+    out: OutOption = Path("output"),
+    port: Annotated[int, typer.Option(help="port on 127.0.0.1")] = 8001,
+) -> None:
+    """Browse and search the tables in a web page (Datasette on http://127.0.0.1:PORT); Ctrl-C stops it."""
+    from flows.ui import serve_ui
+
+    try:
+        raise typer.Exit(serve_ui(out, port))
+    except FileNotFoundError as error:
+        typer.echo(f"gbdocs: {error}", err=True)
+        raise typer.Exit(1) from error
+
+
+def answer_with(question, format: Format) -> None:
+    from flows.query import QueryError
+
+    try:
+        answer = question()
+    except QueryError as error:
+        typer.echo(f"gbdocs: {error}", err=True)
+        raise typer.Exit(1) from error
+    typer.echo(render_answer(answer, format))
+
+
+def render_answer(answer, format: Format) -> str:
+    if format == Format.JSON:
+        return json.dumps([dict(zip(answer.columns, row)) for row in answer.rows], ensure_ascii=False, indent=2, default=str)
+    if format == Format.CSV:
+        stream = io.StringIO()
+        writer = csv.writer(stream, lineterminator="\n")
+        writer.writerow(answer.columns)
+        writer.writerows(answer.rows)
+        return stream.getvalue().rstrip("\n")
+    lines = [" | ".join(answer.columns)]
+    lines += [" | ".join("" if value is None else str(value) for value in row) for row in answer.rows]
+    lines.append(f"({len(answer.rows)} rows)")
+    return "\n".join(lines)
 
 
 def dask_runner(address: str | None, workers: int):

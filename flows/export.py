@@ -19,6 +19,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from extractors.search_text import indexed_text
 from models.tables import column_descriptions, column_names
 
 SQLITE_FILE = "gbdocs.sqlite"
@@ -67,6 +68,15 @@ def write_parquet(path: Path, row_type: type, rows: Sequence[object]) -> None:
         pq.write_table(table, temporary, compression="zstd")
 
 
+def add_search_index(connection: sqlite3.Connection, paragraphs: Sequence[object]) -> None:
+    """`paragraphs_fts`: each paragraph's text with its Chinese cut into words, row for row."""
+    connection.execute("CREATE VIRTUAL TABLE paragraphs_fts USING fts5(search_text, tokenize='unicode61')")
+    connection.executemany(
+        "INSERT INTO paragraphs_fts (rowid, search_text) VALUES (?, ?)",
+        ((index, indexed_text(row.text)) for index, row in enumerate(paragraphs, start=1)),
+    )
+
+
 def write_sqlite(path: Path, tables: dict[str, tuple[type, Sequence[object]]]) -> None:
     with atomic(path) as temporary:
         connection = sqlite3.connect(temporary)
@@ -83,5 +93,7 @@ def write_sqlite(path: Path, tables: dict[str, tuple[type, Sequence[object]]]) -
                         "INSERT INTO columns VALUES (?, ?, ?)",
                         [(name, column, text) for column, text in column_descriptions(row_type).items()],
                     )
+                if "paragraphs" in tables:
+                    add_search_index(connection, tables["paragraphs"][1])
         finally:
             connection.close()

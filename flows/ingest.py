@@ -197,7 +197,7 @@ def export(
         {
             "documents": (DocumentRow, [document_row(d) for d in documents]),
             "blocks": (BlockRow, [row for d in documents for row in block_rows(d)]),
-            "paragraphs": (ParagraphRow, [row for p in papers for row in paragraph_rows(p.paragraphs)]),
+            "paragraphs": (ParagraphRow, [row for p in papers for row in paragraph_rows(p.paragraphs, p.document)]),
             "references": (ReferenceRow, [row for p in papers for row in reference_rows(p.references)]),
             "requests": (RequestRow, [row for p in papers for row in request_rows(p.requests)]),
             "footnotes": (FootnoteRow, [row for d in documents for row in footnote_rows(d)]),

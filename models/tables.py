@@ -46,6 +46,8 @@ class BlockRow:
 @dataclass(frozen=True, slots=True)
 class ParagraphRow:
     doc_id: str = field(metadata=described("the document"))
+    symbol: str = field(metadata=described("the document's symbol"))
+    language: str = field(metadata=described("the document's language"))
     para_id: str = field(metadata=described("doc_id#locator, unique: IT/GB-7/17/19@zh#body/17"))
     locator: str = field(metadata=described(
         "language-independent place: body/17, body/5/q4 (paragraph 4 of a decision quoted in paragraph 5), "
@@ -170,6 +172,20 @@ TABLES: dict[str, type] = {
     "footnotes": FootnoteRow,
     "table_cells": TableCellRow,
     "failures": FailureRow,
+}
+
+
+TABLE_DESCRIPTIONS = {
+    "documents": "one row per PDF read: cover metadata, counts, status and warnings",
+    "blocks": "body blocks (paragraphs, headings, items as laid out), in reading order",
+    "paragraphs": "structure records with language-independent locators: headings, paragraphs, quotes, items, clauses, table rows, footnotes",
+    "references": "decisions, resolutions, recommendations, articles and document symbols cited, normalized alike in both languages",
+    "requests": "who is asked to act, by which verb, on what condition, reporting to whom; one row per addressee",
+    "alignments": "aligned records of a Chinese paper and its English twin",
+    "crosscheck": "differences between twins: years, numbers, references, symbols, articles, footnotes, missing paragraphs",
+    "footnotes": "footnotes, linked to the block or table that cites them",
+    "table_cells": "cells of ruled tables",
+    "failures": "files that could not be read, and why",
 }
 
 
