@@ -7,6 +7,7 @@ is pure: running heads, footnote areas, cover, blocks, tables and footnote links
 from __future__ import annotations
 
 import hashlib
+import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +19,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from extractors.blocks import build_blocks, join_with_markers
 from extractors.cover import read_cover, split_cover
 from extractors.footnotes import link_footnotes, read_footnotes, split_footnote_area
-from extractors.language import detect_language
+from extractors.language import UNDETERMINED, detect_language
 from extractors.ocr import ocr_page, tesseract_languages
 from extractors.pdf_layout import Rule, build_lines, horizontal_rules
 from extractors.running_heads import PageLines, split_running_heads
@@ -43,6 +44,10 @@ class UnreadablePdf(Exception):
     """The file cannot be read as a PDF; the message says why, in words an analyst can act on."""
 
 
+class TimeLimitExceeded(Exception):
+    """A document took longer than its time limit (a pathological PDF must not hold a run)."""
+
+
 @dataclass
 class PageRead:
     info: PageInfo
@@ -51,11 +56,13 @@ class PageRead:
     tables: list[tuple[FoundTable, list[list[list[TextLine]]]]]
 
 
-def extract_pdf(path: Path, *, ocr: bool = True) -> Document:
+def extract_pdf(path: Path, *, ocr: bool = True, time_limit: float | None = None) -> Document:
+    """`time_limit` (seconds) is checked after every page."""
     data = path.read_bytes()
     check_pdf_header(data)
+    deadline = time.monotonic() + time_limit if time_limit else None
     try:
-        pages, warnings = read_pages(path, ocr=ocr)
+        pages, warnings = read_pages(path, ocr=ocr, deadline=deadline)
     except PdfminerException as error:
         cause = error.args[0] if error.args else error
         if isinstance(cause, PDFPasswordIncorrect) or "password" in str(cause).lower():
@@ -73,11 +80,16 @@ def check_pdf_header(data: bytes) -> None:
         raise UnreadablePdf(f"the file is {kind}: it does not start with %PDF-")
 
 
-def read_pages(path: Path, *, ocr: bool = True) -> tuple[list[PageRead], list[str]]:
+def read_pages(path: Path, *, ocr: bool = True, deadline: float | None = None) -> tuple[list[PageRead], list[str]]:
     pages, warnings = [], []
     ocr_languages = tesseract_languages() if ocr else ()
+    started = time.monotonic()
     with pdfplumber.open(path) as pdf:
         for index, page in enumerate(pdf.pages):
+            if deadline is not None and time.monotonic() > deadline:
+                raise TimeLimitExceeded(
+                    f"stopped after {time.monotonic() - started:.0f} s at page {index + 1} of {len(pdf.pages)}"
+                )
             number = index + 1
             chars = page.chars
             tables = find_tables(page)
@@ -130,6 +142,8 @@ def assemble(pages: list[PageRead], source_file: str, sha256: str, warnings: lis
     masthead = body_pages[0][:MASTHEAD_LINES] if body_pages else []
     cover = read_cover(cover_lines, masthead, heads, language, context)
     status, status_warnings = document_status([page.info for page in pages])
+    if language not in ("zh", "en", UNDETERMINED):
+        status_warnings.append(f"the paper is in '{language}': structure and tags use the English rules")
     stem = Path(source_file).stem
     return Document(
         doc_id=f"{cover.symbol or stem}@{language}",

@@ -11,8 +11,8 @@ from extractors.tagging import tag
 from models.processed import ProcessedPaper
 
 
-def process_pdf(path: Path, *, ocr: bool = True) -> ProcessedPaper:
-    document = extract_pdf(path, ocr=ocr)
+def process_pdf(path: Path, *, ocr: bool = True, time_limit: float | None = None) -> ProcessedPaper:
+    document = extract_pdf(path, ocr=ocr, time_limit=time_limit)
     paragraphs = segment(document)
     references, requests = tag(document, paragraphs)
     return ProcessedPaper(document, tuple(paragraphs), tuple(references), tuple(requests))
@@ -27,3 +27,8 @@ def renamed(paper: ProcessedPaper, doc_id: str, warning: str) -> ProcessedPaper:
         tuple(dataclasses.replace(r, doc_id=doc_id, para_id=f"{doc_id}#{r.locator}") for r in paper.references),
         tuple(dataclasses.replace(q, doc_id=doc_id, para_id=f"{doc_id}#{q.locator}") for q in paper.requests),
     )
+
+
+def with_warning(paper: ProcessedPaper, warning: str) -> ProcessedPaper:
+    document = dataclasses.replace(paper.document, warnings=paper.document.warnings + (warning,))
+    return dataclasses.replace(paper, document=document)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from extractors import PIPELINE_VERSION
 from models import Document
 from models.paragraph import Paragraph
@@ -20,11 +22,17 @@ from models.tables import (
 from models.tags import Reference, Request
 
 
+REVISION = re.compile(r"^(?P<base>.+?)(?P<revision>(?:/(?:Rev|Corr|Add|REV|CORR|ADD)\.\d+)+)$")
+
+
 def document_row(document: Document) -> DocumentRow:
     cover = document.cover
+    revised = REVISION.match(cover.symbol)
     return DocumentRow(
         doc_id=document.doc_id,
         symbol=cover.symbol,
+        base_symbol=revised.group("base") if revised else cover.symbol,
+        revision=revised.group("revision").lstrip("/") if revised else "",
         language=document.language,
         title=cover.title,
         agenda_item=cover.agenda_item,

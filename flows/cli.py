@@ -33,6 +33,7 @@ def main() -> None:
 
 PdfFile = Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True, help="a PDF file")]
 EXIT_SOME_FAILED = 3
+EXIT_LOCKED = 4
 
 
 class TaskRunnerName(str, Enum):
@@ -52,18 +53,28 @@ def run(
         str | None, typer.Option(help="scheduler of an existing Dask cluster, e.g. tcp://10.0.0.5:8786")
     ] = None,
     dask_workers: Annotated[int, typer.Option(help="workers of the local Dask cluster")] = 2,
+    time_limit: Annotated[float, typer.Option(help="seconds one document may take before it is given up")] = 600,
 ) -> None:
     """Ingest PDFs into tables: documents, blocks, paragraphs, references, requests, footnotes,
     table_cells, failures (CSV).
 
     Exits 0 when every document was read, 3 when some failed (they are listed in failures.csv;
-    the others are written all the same).
+    the others are written all the same), 4 when another run is writing to the same folder.
     """
-    from flows.ingest import run_ingest  # Prefect loads only for the commands that run a flow
+    from flows.lock import OutputLocked, ensure_unlocked
 
-    summary = run_ingest(paths, out, ocr, dask_runner(dask_address, dask_workers) if task_runner == "dask" else None)
+    try:
+        ensure_unlocked(out)
+        from flows.ingest import run_ingest  # Prefect loads only for the commands that run a flow
+
+        runner = dask_runner(dask_address, dask_workers) if task_runner == "dask" else None
+        summary = run_ingest(paths, out, ocr, runner, time_limit)
+    except OutputLocked as error:
+        typer.echo(f"gbdocs: {error}", err=True)
+        raise typer.Exit(EXIT_LOCKED) from error
+    duplicates = f", {summary.duplicates} duplicate files skipped" if summary.duplicates else ""
     typer.echo(
-        f"{summary.documents} documents ({summary.cached} from cache): {summary.ok} ok, {summary.needs_ocr} needs_ocr, {summary.failed} failed; "
+        f"{summary.documents} documents{duplicates} ({summary.cached} from cache): {summary.ok} ok, {summary.needs_ocr} needs_ocr, {summary.failed} failed; "
         f"{summary.paragraphs} paragraphs, {summary.references} references, {summary.requests} requests; "
         f"{summary.twins} twins cross-checked, {summary.flags} flags; {summary.seconds:.1f} s; tables in {summary.out}/"
     )

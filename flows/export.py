@@ -30,10 +30,17 @@ SQL_TYPES = {"str": "TEXT", "int": "INTEGER", "int | None": "INTEGER", "float": 
 def write_tables(out: Path, tables: dict[str, tuple[type, Sequence[object]]]) -> None:
     """Each table as `name.csv` and `name.parquet`, and all of them in `gbdocs.sqlite`."""
     out.mkdir(parents=True, exist_ok=True)
+    remove_stale_temporaries(out)
     for name, (row_type, rows) in tables.items():
         write_csv(out / f"{name}.csv", row_type, rows)
         write_parquet(out / f"{name}.parquet", row_type, rows)
     write_sqlite(out / SQLITE_FILE, tables)
+
+
+def remove_stale_temporaries(out: Path) -> None:
+    """Temporary files a killed run left behind (they are never renamed into place)."""
+    for stale in out.rglob(".*.tmp"):
+        stale.unlink(missing_ok=True)
 
 
 @contextmanager

@@ -25,7 +25,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from extractors import PIPELINE_VERSION
 from extractors.align import Twins, align_twins, pair_twins
 from extractors.crosscheck import crosscheck
-from extractors.process import process_pdf, renamed
+from extractors.process import process_pdf, renamed, with_warning
 from extractors.rows import (
     alignment_rows,
     block_rows,
@@ -38,6 +38,7 @@ from extractors.rows import (
     table_cell_rows,
 )
 from flows.export import write_tables
+from flows.lock import output_lock
 from flows.report import write_twin_files
 from models import DocumentStatus
 from models.alignment import Alignment, CrossCheck
@@ -56,9 +57,13 @@ from models.tables import (
 )
 
 
+DEFAULT_TIME_LIMIT = 600.0  # seconds for one document
+
+
 @dataclass(frozen=True)
 class RunSummary:
     documents: int
+    duplicates: int  # files with the same bytes as another, processed once
     cached: int  # documents whose result came from the cache
     ok: int
     needs_ocr: int
@@ -92,16 +97,37 @@ def content_key(context: TaskRunContext, parameters: dict) -> str:
 
 
 @task(name="process", task_run_name="process {path}", cache_key_fn=content_key, persist_result=True)
-def process_paper(path: Path, ocr: bool) -> ProcessedPaper:
-    return process_pdf(path, ocr=ocr)
+def process_paper(path: Path, ocr: bool, time_limit: float) -> ProcessedPaper:
+    return process_pdf(path, ocr=ocr, time_limit=time_limit)
+
+
+def unique_files(pdfs: list[Path]) -> tuple[list[Path], dict[Path, list[Path]]]:
+    """The files to process (the first of each set of identical bytes), and the copies of each."""
+    first: dict[str, Path] = {}
+    copies: dict[Path, list[Path]] = {}
+    for pdf in pdfs:
+        digest = hashlib.sha256(pdf.read_bytes()).hexdigest()
+        if digest in first:
+            copies.setdefault(first[digest], []).append(pdf)
+        else:
+            first[digest] = pdf
+    return list(first.values()), copies
 
 
 @flow(name="gbdocs-ingest")
-def ingest(paths: list[str], out: str, ocr: bool = True) -> RunSummary:
-    """Plain strings as parameters: they travel to deployments and the Prefect UI as they are."""
+def ingest(paths: list[str], out: str, ocr: bool = True, time_limit: float = DEFAULT_TIME_LIMIT) -> RunSummary:
+    """Plain strings as parameters: they travel to deployments and the Prefect UI as they are.
+
+    `time_limit` is each document's, in seconds; a document over it becomes a failures row.
+    """
+    with output_lock(Path(out)):
+        return _ingest(paths, Path(out), ocr, time_limit)
+
+
+def _ingest(paths: list[str], out: Path, ocr: bool, time_limit: float) -> RunSummary:
     started = time.monotonic()
-    pdfs = find_pdfs([Path(path) for path in paths])
-    futures = {process_paper.submit(pdf, ocr): pdf for pdf in pdfs}
+    pdfs, copies = unique_files(find_pdfs([Path(path) for path in paths]))
+    futures = {process_paper.submit(pdf, ocr, time_limit): pdf for pdf in pdfs}
     papers: list[ProcessedPaper] = []
     failures: list[FailureRow] = []
     cached = 0
@@ -113,16 +139,20 @@ def ingest(paths: list[str], out: str, ocr: bool = True) -> RunSummary:
                 error = future.result(raise_on_failure=False)
                 failures.append(FailureRow(str(futures[future]), "process", type(error).__name__, str(error)))
             else:
-                papers.append(future.result())
+                paper = future.result()
+                for copy in copies.get(futures[future], []):
+                    paper = with_warning(paper, f"the same file is also at {copy}")
+                papers.append(paper)
                 cached += state.name == "Cached"
             advance()
     papers = with_unique_ids(papers)
     checked = [check_twins(twins) for twins in pair_twins(papers)]
-    export(Path(out), papers, failures, checked)
+    export(out, papers, failures, checked)
     for twins, alignments, checks in checked:
-        write_twin_files(Path(out), twins, alignments, checks)
+        write_twin_files(out, twins, alignments, checks)
     summary = RunSummary(
         documents=len(pdfs),
+        duplicates=sum(len(c) for c in copies.values()),
         cached=cached,
         ok=sum(p.document.status in (DocumentStatus.OK, DocumentStatus.OCR) for p in papers),
         needs_ocr=sum(p.document.status == DocumentStatus.NEEDS_OCR for p in papers),
@@ -133,7 +163,7 @@ def ingest(paths: list[str], out: str, ocr: bool = True) -> RunSummary:
         twins=len(checked),
         flags=sum(len(checks) for _, _, checks in checked),
         seconds=time.monotonic() - started,
-        out=Path(out),
+        out=out,
     )
     publish_summary(summary, papers, failures)
     return summary
@@ -144,10 +174,13 @@ def check_twins(twins: Twins) -> tuple[Twins, list[Alignment], list[CrossCheck]]
     return twins, alignments, crosscheck(twins, alignments)
 
 
-def run_ingest(paths: list[Path], out: Path, ocr: bool = True, task_runner: TaskRunner | None = None) -> RunSummary:
+def run_ingest(
+    paths: list[Path], out: Path, ocr: bool = True, task_runner: TaskRunner | None = None,
+    time_limit: float = DEFAULT_TIME_LIMIT,
+) -> RunSummary:
     """The flow on the default thread pool, or on another task runner (Dask)."""
     chosen = ingest.with_options(task_runner=task_runner) if task_runner is not None else ingest
-    return chosen([str(path) for path in paths], str(out), ocr)
+    return chosen([str(path) for path in paths], str(out), ocr, time_limit)
 
 
 def publish_summary(summary: RunSummary, papers: list[ProcessedPaper], failures: list[FailureRow]) -> None:

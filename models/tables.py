@@ -12,7 +12,9 @@ def described(description: str) -> dict[str, str]:
 @dataclass(frozen=True, slots=True)
 class DocumentRow:
     doc_id: str = field(metadata=described("symbol@language (file stem@language without a symbol); unique in a run"))
-    symbol: str = field(metadata=described("document symbol from the cover or running header, e.g. IT/GB-7/17/19"))
+    symbol: str = field(metadata=described("document symbol from the cover or running header, e.g. IT/GB-7/17/19/Rev.1"))
+    base_symbol: str = field(metadata=described("the symbol without its revision, corrigendum or addendum: IT/GB-7/17/19"))
+    revision: str = field(metadata=described("Rev.1, Corr.1, Add.1 (several joined by /), or empty"))
     language: str = field(metadata=described("detected language: zh, en, fr, es, de, ru, ar, or und"))
     title: str = field(metadata=described("title as printed on the cover"))
     agenda_item: str = field(metadata=described("agenda item number, e.g. 17.1"))
