@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from corpus_data import CORPUS, ROOT
-from flows.lock import output_lock
+from flows.lock import LOCK_FILE, output_lock
 from paper_factory import make_paper
 
 pytestmark = pytest.mark.slow
@@ -41,7 +41,7 @@ def gbdocs_run(folder: Path, out: Path, home: Path) -> subprocess.Popen:
 
 
 def files(out: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file() and p.name != ".gbdocs.lock"}
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file() and p.name != LOCK_FILE}
 
 
 def test_a_run_killed_in_the_middle_is_completed_by_the_next(tmp_path):
