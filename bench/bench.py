@@ -1,90 +1,185 @@
-"""Benchmarks on the corpus: what a page and a paragraph cost, against the PDF libraries themselves.
+"""`make bench`: what a run costs, against the PDF libraries themselves; writes bench/RESULTS.md.
 
-Run with `make bench`; writes bench/RESULTS.md. Each figure is the median of several runs in one
-process (one core). The scaled corpus of issue 8 is not built yet: these run on corpus/ as it is.
+A scaled corpus (200 documents, over 3,000 pages, Chinese and English) is assembled from the rendered
+corpus PDFs: each document takes the cover page of one paper and a seeded random run of its other
+pages, so contents vary while every page stays a real rendered page. Then, on the same files:
+
+1. raw pdfplumber, every page's characters (the floor for our engine);
+2. raw pypdfium2 text extraction (what a PDF library can do);
+3. the gbdocs pipeline per document without Prefect (extract, segment, tag);
+4. `gbdocs run` end to end, cold (a fresh Prefect home);
+5. the same run again with nothing changed, and with one file changed;
+6. the Dask task runner with two workers against one;
+7. the peak resident memory of a run, for 50 and for 200 documents.
+
+Environment: BENCH_DOCUMENTS (default 200), BENCH_RUNS (repeats of the short measures, default 3).
 """
 
 from __future__ import annotations
 
+import json
+import os
+import random
+import resource
+import shutil
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pdfplumber
 import pypdfium2
 
-from extractors.extract import extract_pdf
-from extractors.structure import segment
-from extractors.tagging import tag
-
 ROOT = Path(__file__).resolve().parent.parent
-RUNS = 3
-PDFS = sorted((ROOT / "corpus" / "fpdf2").glob("*.pdf")) + sorted((ROOT / "corpus" / "libreoffice").glob("*.pdf"))
+SOURCES = sorted((ROOT / "corpus" / "fpdf2").glob("*.pdf")) + sorted((ROOT / "corpus" / "libreoffice").glob("*.pdf"))
+DOCUMENTS = int(os.environ.get("BENCH_DOCUMENTS", "200"))
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 
 
-def median_seconds(work: Callable[[], object]) -> float:
-    times = []
-    for _ in range(RUNS):
-        started = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+def build_corpus(folder: Path, documents: int, seed: int = 2017) -> int:
+    """`documents` PDFs of 6 to 24 pages each; returns the number of pages."""
+    folder.mkdir(parents=True, exist_ok=True)
+    chooser = random.Random(seed)
+    sources = [pypdfium2.PdfDocument(str(path)) for path in SOURCES]
+    pages = 0
+    for number in range(documents):
+        source = sources[number % len(sources)]
+        length = min(len(source) - 1, chooser.randint(6, 24))
+        start = chooser.randint(1, len(source) - length)
+        selection = [0, *range(start, start + length)]
+        target = pypdfium2.PdfDocument.new()
+        target.import_pages(source, pages=selection)
+        target.save(str(folder / f"paper-{number:04d}.pdf"))
+        pages += len(selection)
+    return pages
 
 
-def raw_pdfplumber() -> None:
-    for path in PDFS:
+def timed(work) -> float:
+    started = time.perf_counter()
+    work()
+    return time.perf_counter() - started
+
+
+def raw_pdfplumber(files: list[Path]) -> None:
+    for path in files:
         with pdfplumber.open(path) as pdf:
             for page in pdf.pages:
                 _ = page.chars
                 page.close()
 
 
-def raw_pypdfium2() -> None:
-    for path in PDFS:
+def raw_pypdfium2(files: list[Path]) -> None:
+    for path in files:
         document = pypdfium2.PdfDocument(str(path))
         for page in document:
             page.get_textpage().get_text_range()
         document.close()
 
 
-def gbdocs_pipeline() -> None:
-    for path in PDFS:
-        document = extract_pdf(path, ocr=False)
-        tag(document, segment(document))
+def gbdocs_pipeline(files: list[Path]) -> tuple[int, int]:
+    from extractors.process import process_pdf
+
+    paragraphs = references = 0
+    for path in files:
+        paper = process_pdf(path, ocr=False)
+        paragraphs += len(paper.paragraphs)
+        references += len(paper.references)
+    return paragraphs, references
+
+
+def measure_run(folder: Path, out: Path, home: Path, *options: str) -> dict:
+    """`gbdocs run` in a process of its own: its wall time and its peak resident memory."""
+    environment = {**os.environ, "PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    environment.pop("PREFECT_API_URL", None)
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, str(Path(__file__)), "--run", str(folder), str(out), *options],
+        env=environment, capture_output=True, text=True, check=True,
+    )
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    report["wall_seconds"] = time.perf_counter() - started
+    return report
+
+
+def run_in_this_process(folder: str, out: str, *options: str) -> None:
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+
+    result = CliRunner().invoke(app, ["run", folder, "--out", out, "--no-ocr", *options])
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"exit": result.exit_code, "summary": result.output.strip().splitlines()[-1], "peak_mib": peak_kib / 1024}))
 
 
 def main() -> int:
-    pages = sum(len(pypdfium2.PdfDocument(str(path))) for path in PDFS)
-    documents = [extract_pdf(path, ocr=False) for path in PDFS]
-    paragraphs = {d.doc_id + str(i): (d, segment(d)) for i, d in enumerate(documents)}
-    paragraph_count = sum(len(records) for _, records in paragraphs.values())
-    plumber, pdfium, pipeline = (median_seconds(work) for work in (raw_pdfplumber, raw_pypdfium2, gbdocs_pipeline))
-    tagging = {}
-    for language in ("zh", "en"):
-        chosen = [(d, records) for d, records in paragraphs.values() if d.language == language]
-        tag(*chosen[0])  # load the pipeline (jieba's dictionary) before timing
-        seconds = median_seconds(lambda: [tag(d, records) for d, records in chosen])
-        tagging[language] = sum(len(records) for _, records in chosen) / seconds
+    work = Path(tempfile.mkdtemp(prefix="gbdocs-bench-"))
+    try:
+        return benchmark(work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def benchmark(work: Path) -> int:
+    corpus = work / "corpus"
+    pages = build_corpus(corpus, DOCUMENTS)
+    files = sorted(corpus.glob("*.pdf"))
+    print(f"scaled corpus: {len(files)} documents, {pages} pages", flush=True)
+
+    plumber = timed(lambda: raw_pdfplumber(files))
+    pdfium = statistics.median(timed(lambda: raw_pypdfium2(files)) for _ in range(RUNS))
+    counts: list[tuple[int, int]] = []
+    pipeline = timed(lambda: counts.append(gbdocs_pipeline(files)))
+    paragraphs, references = counts[0]
+    print(f"1 {plumber:.1f} s, 2 {pdfium:.1f} s, 3 {pipeline:.1f} s", flush=True)
+
+    cold = measure_run(corpus, work / "out", work / "home")
+    warm = [measure_run(corpus, work / "out", work / "home") for _ in range(RUNS)]
+    with open(files[0], "ab") as stream:
+        stream.write(b"\n%changed\n")
+    one_changed = measure_run(corpus, work / "out", work / "home")
+    print(f"4 {cold['wall_seconds']:.1f} s, 5 {statistics.median(w['wall_seconds'] for w in warm):.1f} s", flush=True)
+
+    dask_one = measure_run(corpus, work / "out1", work / "home1", "--task-runner", "dask", "--dask-workers", "1")
+    dask_two = measure_run(corpus, work / "out2", work / "home2", "--task-runner", "dask", "--dask-workers", "2")
+    fifty = corpus.parent / "fifty"
+    fifty.mkdir()
+    for path in files[:50]:
+        shutil.copy(path, fifty / path.name)
+    memory_50 = measure_run(fifty, work / "out50", work / "home50")
+
+    warm_seconds = statistics.median(w["wall_seconds"] for w in warm)
     lines = [
         "# Benchmarks",
         "",
-        f"On {len(PDFS)} corpus PDFs ({pages} pages, {paragraph_count} paragraph records, both producers), one core,",
-        f"median of {RUNS} runs. Machine: {sys.platform}, Python {sys.version.split()[0]}.",
+        f"Scaled corpus: {len(files)} documents, {pages} pages, assembled from the six rendered corpus PDFs (zh and en,",
+        f"fpdf2 and LibreOffice); {paragraphs} paragraph records, {references} references. One machine: "
+        f"{os.cpu_count()} cores, Python {sys.version.split()[0]}.",
+        f"Short measures are the median of {RUNS} runs; the long ones (1, 3, 4, 6, 7) ran once.",
         "",
-        "| what | seconds | pages/s |",
+        "| # | what | seconds | pages/s | paragraphs/s |",
+        "|---|---|---|---|---|",
+        f"| 1 | raw pdfplumber, every page's chars | {plumber:.1f} | {pages / plumber:.1f} | |",
+        f"| 2 | raw pypdfium2 text | {pdfium:.2f} | {pages / pdfium:.0f} | |",
+        f"| 3 | gbdocs extract + segment + tag, no Prefect, one core | {pipeline:.1f} | {pages / pipeline:.1f} | {paragraphs / pipeline:.0f} |",
+        f"| 4 | `gbdocs run`, cold, threads | {cold['wall_seconds']:.1f} | {pages / cold['wall_seconds']:.1f} | {paragraphs / cold['wall_seconds']:.0f} |",
+        f"| 5a | `gbdocs run` again, nothing changed | {warm_seconds:.1f} | | |",
+        f"| 5b | `gbdocs run` again, one file changed | {one_changed['wall_seconds']:.1f} | | |",
+        f"| 6a | `gbdocs run`, cold, Dask, 1 worker | {dask_one['wall_seconds']:.1f} | {pages / dask_one['wall_seconds']:.1f} | |",
+        f"| 6b | `gbdocs run`, cold, Dask, 2 workers | {dask_two['wall_seconds']:.1f} | {pages / dask_two['wall_seconds']:.1f} | |",
+        "",
+        "| ratio or figure | value | target |",
         "|---|---|---|",
-        f"| 1. raw pdfplumber (every page's chars) | {plumber:.2f} | {pages / plumber:.1f} |",
-        f"| 2. raw pypdfium2 (every page's text) | {pdfium:.2f} | {pages / pdfium:.1f} |",
-        f"| 3. gbdocs extract + segment + tag, no Prefect | {pipeline:.2f} | {pages / pipeline:.1f} |",
+        f"| 3/1, our cost over pdfplumber's | {pipeline / plumber:.2f} | <= 1.3 |",
+        f"| 3/2, our cost over pypdfium2's | {pipeline / pdfium:.0f} | (reference) |",
+        f"| 5a, unchanged corpus re-run, end to end | {warm_seconds:.1f} s | < 15 s |",
+        f"| 6, two Dask workers against one | {dask_one['wall_seconds'] / dask_two['wall_seconds']:.2f}x | >= 1.7x |",
+        f"| 7, peak memory of a run, 50 documents | {memory_50['peak_mib']:.0f} MiB | |",
+        f"| 7, peak memory of a run, {len(files)} documents | {cold['peak_mib']:.0f} MiB | no growth |",
+        f"| 7, growth from 50 to {len(files)} documents | {cold['peak_mib'] / memory_50['peak_mib']:.2f}x | ~1x |",
         "",
-        f"Ratio 3/1 = {pipeline / plumber:.2f} (target <= 1.3); ratio 3/2 = {pipeline / pdfium:.0f}.",
-        f"Paragraphs per second through the whole pipeline: {paragraph_count / pipeline:.0f}.",
-        "",
-        "| tagging (spaCy pipelines) | paragraphs/s per core |",
-        "|---|---|",
-        *(f"| {language} | {rate:.0f} |" for language, rate in tagging.items()),
+        f"Run summaries: cold `{cold['summary']}`; unchanged `{warm[0]['summary']}`; one changed `{one_changed['summary']}`.",
     ]
     (ROOT / "bench" / "RESULTS.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
@@ -92,4 +187,7 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--run":
+        run_in_this_process(*sys.argv[2:])
+        sys.exit(0)
     sys.exit(main())
