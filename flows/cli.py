@@ -25,13 +25,13 @@ os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 app = typer.Typer(help="Turn the meeting papers of UN governing bodies into tables.", no_args_is_help=True)
 
 
-
 @app.callback()
 def main() -> None:
     """gbdocs: extract, segment and tag governing-body papers (Chinese and English)."""
 
 
 PdfFile = Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True, help="a PDF file")]
+OcrOption = Annotated[bool, typer.Option(help="OCR pages without a text layer when tesseract is installed")]
 EXIT_SOME_FAILED = 3
 EXIT_LOCKED = 4
 
@@ -45,7 +45,7 @@ class TaskRunnerName(str, Enum):
 def run(
     paths: Annotated[list[Path], typer.Argument(exists=True, help="PDF files and folders (searched recursively)")],
     out: Annotated[Path, typer.Option(help="folder the tables are written to")] = Path("output"),
-    ocr: Annotated[bool, typer.Option(help="OCR pages without a text layer when tesseract is installed")] = True,
+    ocr: OcrOption = True,
     task_runner: Annotated[
         TaskRunnerName, typer.Option(help="threads in this process, or Dask (a local cluster unless --dask-address)")
     ] = TaskRunnerName.THREADS,
@@ -55,11 +55,10 @@ def run(
     dask_workers: Annotated[int, typer.Option(help="workers of the local Dask cluster")] = 2,
     time_limit: Annotated[float, typer.Option(help="seconds one document may take before it is given up")] = 600,
 ) -> None:
-    """Ingest PDFs into tables: documents, blocks, paragraphs, references, requests, footnotes,
-    table_cells, failures (CSV).
+    """Ingest PDFs into tables (CSV, Parquet, SQLite), and a report and TMX per pair of zh/en twins.
 
-    Exits 0 when every document was read, 3 when some failed (they are listed in failures.csv;
-    the others are written all the same), 4 when another run is writing to the same folder.
+    Exit codes: 0 when every document was read; 3 when some failed (see failures.csv; the others land);
+    4 when another run is writing to the same folder.
     """
     from flows.lock import OutputLocked, ensure_unlocked
 
@@ -88,7 +87,7 @@ def extract(
     as_json: Annotated[bool, typer.Option("--json", help="print the whole record as JSON")] = False,
     lines: Annotated[bool, typer.Option(help="with --json, include every block's printed lines")] = False,
     paragraphs: Annotated[bool, typer.Option(help="print the structure records (locator, kind, number, text) instead")] = False,
-    ocr: Annotated[bool, typer.Option(help="OCR pages without a text layer when tesseract is installed")] = True,
+    ocr: OcrOption = True,
 ) -> None:
     """Print what the extractor recovers from one PDF: cover fields, clean body text, footnotes, tables."""
     try:
@@ -107,7 +106,7 @@ def align(
     zh_pdf: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="the Chinese paper")],
     en_pdf: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="its English twin")],
     out: Annotated[Path, typer.Option(help="folder for the tables, the report and the TMX")] = Path("output"),
-    ocr: Annotated[bool, typer.Option(help="OCR pages without a text layer when tesseract is installed")] = True,
+    ocr: OcrOption = True,
 ) -> None:
     """Cross-check a Chinese paper against its English twin: alignments and crosscheck tables, a
     side-by-side HTML report (reports/) and a TMX translation memory (tmx/)."""
@@ -140,7 +139,7 @@ def serve(
     paths: Annotated[list[Path], typer.Argument(exists=True, help="PDF files and folders (searched recursively)")],
     cron: Annotated[str, typer.Option(help='when to run, as a cron expression, e.g. "0 6 * * *"')],
     out: Annotated[Path, typer.Option(help="folder the tables are written to")] = Path("output"),
-    ocr: Annotated[bool, typer.Option(help="OCR pages without a text layer when tesseract is installed")] = True,
+    ocr: OcrOption = True,
     port: Annotated[int, typer.Option(help="port of the local Prefect server (when PREFECT_API_URL is unset)")] = 4200,
 ) -> None:
     """Run the ingestion flow on a schedule. Without PREFECT_API_URL, a local Prefect server (and its UI)
