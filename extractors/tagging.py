@@ -8,7 +8,6 @@ body of the first reference in the paragraph itself, if any.
 
 from __future__ import annotations
 
-from extractors.nlp import pipeline
 from extractors.reference_patterns import BODIES
 from extractors.references import find_references
 from models import Document
@@ -19,6 +18,8 @@ RESOLUTION_KINDS = (ParagraphKind.PREAMBULAR, ParagraphKind.OPERATIVE, Paragraph
 
 
 def tag(document: Document, paragraphs: list[Paragraph]) -> tuple[list[Reference], list[Request]]:
+    from extractors.nlp import pipeline  # spaCy loads only when a paper is tagged: a cached run never pays for it
+
     nlp = pipeline(document.language)
     by_locator = {p.locator: p for p in paragraphs}
     taggable = [p for p in paragraphs if p.part != "cover" and p.text]
