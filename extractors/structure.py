@@ -269,8 +269,12 @@ class Segmenter:
     def _item(self, block: Block, label: Label) -> None:
         part = self.part
         indent = self.geometry.indent(block)
-        next_letter = len(label.value) == 1 and part.item_letter and ord(label.value) == ord(part.item_letter) + 1
-        roman = ROMAN_ITEM_VALUE.match(label.value) and part.item and not (next_letter and indent <= part.item_indent + MARGIN)
+        same_indent = indent <= part.item_indent + MARGIN
+        letters = len(label.value) == len(part.item_letter) == 1
+        next_letter = letters and ord(label.value) == ord(part.item_letter) + 1
+        # (i) after (h) is a letter; (iii) after a roman (ii) at the same indent is its sibling
+        sibling = same_indent and (next_letter or (len(part.item_letter) > 1 and ROMAN_ITEM_VALUE.match(part.item_letter)))
+        roman = ROMAN_ITEM_VALUE.match(label.value) and part.item and not sibling
         if roman:
             locator = f"{part.item}/{label.value}"
         else:

@@ -112,3 +112,9 @@ def test_decision_text_quoted_without_indentation_keeps_its_own_numbers():
     assert [(r.locator, r.kind) for r in records] == [
         ("body/4", "paragraph"), ("body/5", "paragraph"), ("body/5/q4", "quote"), ("body/6", "paragraph"),
     ]
+
+
+def test_roman_items_without_a_lettered_item_before_them():
+    """A page run that starts inside a list (found by make bench on pages cut out of the papers)."""
+    records = segment(document([("(ii) 将各联络点和机构联系起来；", 36.0), ("(iii) 酌情促进质量控制；", 36.0), ("(b) 促进协调一致的投入；", 36.0)]))
+    assert [(r.locator, r.kind) for r in records] == [("body/ii", "item"), ("body/iii", "item"), ("body/b", "item")]
