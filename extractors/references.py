@@ -153,7 +153,7 @@ def _pinpoint(text: str, start: int, end: int) -> str:
             parts.append(f"{'paras.' if plural else 'para.'} {paras}")
         if groups.get("annexes"):
             parts.append("annexes I and II")
-        elif "annex" in groups and match.group(0).strip().startswith(("附件", "annex")) or groups.get("annex"):
+        elif groups.get("annex") or match.group(0).strip().startswith(("附件", "annex")):
             annex = groups.get("annex") or ""
             parts.append(f"annex {CHINESE_ANNEX.get(annex, annex)}".strip())
     return ", ".join(parts)

@@ -144,7 +144,7 @@ class Segmenter:
         self.records: list[Paragraph] = []
         self.table_places: dict[int, tuple[str, str]] = {}  # table index: its part and heading path
         has_sections = any(
-            label.kind == "roman" and self._heading_like(block, label) for block, label in zip(document.blocks, self.labels)
+            label.kind == "roman" and self._heading_like(block) for block, label in zip(document.blocks, self.labels)
         )
         first = document.blocks[0].text if document.blocks else ""
         self.part = PartState("summary", "summary") if has_sections and SUMMARY_HEADING.match(first) else PartState("body", "body")
@@ -167,12 +167,12 @@ class Segmenter:
     def _block(self, index: int, block: Block) -> None:
         label = self.labels[index]
         text = block.text
-        if (appendix := APPENDIX.match(text)) and self._heading_like(block, Label("", "", "", text)):
+        if (appendix := APPENDIX.match(text)) and self._heading_like(block):
             number = _arabic(appendix.group(2))
             self.part = PartState(f"app{number}", f"appendix {number}", root=appendix.group(0))
             self._title(block)
             return
-        if label.kind == "roman" and self.part.prefix == "summary" and self._heading_like(block, label):
+        if label.kind == "roman" and self.part.prefix == "summary" and self._heading_like(block):
             self.part = PartState("body", "body")
         if self._is_heading(index, block, label):
             if DRAFT_RESOLUTION.search(text):
@@ -194,14 +194,14 @@ class Segmenter:
             self._emit(block, f"{self.part.prefix}/u{self.part.count('u')}", ParagraphKind.PARAGRAPH, "", text)
 
     # -- deciding --------------------------------------------------------------------------------
-    def _heading_like(self, block: Block, label: Label) -> bool:
+    def _heading_like(self, block: Block) -> bool:
         text = block.text
         if HEADING_END.search(text) or len(text) > self.max_heading or PARENTHESISED.match(text):
             return False
         return self.geometry.centred(block) or self.geometry.indent(block) < MARGIN or block.bold
 
     def _is_heading(self, index: int, block: Block, label: Label) -> bool:
-        if label.kind == "bullet" or not self._heading_like(block, label):
+        if label.kind == "bullet" or not self._heading_like(block):
             return False
         if label.kind == "item" or label.kind == "":
             return self.geometry.indent(block) < MARGIN or self.geometry.centred(block)
