@@ -91,18 +91,19 @@ def find_pdfs(paths: list[Path]) -> list[Path]:
 
 
 def content_key(context: TaskRunContext, parameters: dict) -> str:
-    """The file's bytes, not its path: a renamed file is still cached, an edited one is not."""
-    digest = hashlib.sha256(Path(parameters["path"]).read_bytes()).hexdigest()
-    return f"gbdocs-{PIPELINE_VERSION}-ocr{int(parameters['ocr'])}-{digest}"
+    """The file's bytes (their SHA-256), not its path: a renamed file is still cached, an edited one is not."""
+    return f"gbdocs-{PIPELINE_VERSION}-ocr{int(parameters['ocr'])}-{parameters['sha256']}"
 
 
 @task(name="process", task_run_name="process {path}", cache_key_fn=content_key, persist_result=True)
-def process_paper(path: Path, ocr: bool, time_limit: float) -> ProcessedPaper:
+def process_paper(path: Path, sha256: str, ocr: bool, time_limit: float) -> ProcessedPaper:
+    """`sha256` is the file's, hashed once by `unique_files`; it keys the cache."""
     return process_pdf(path, ocr=ocr, time_limit=time_limit)
 
 
-def unique_files(pdfs: list[Path]) -> tuple[list[Path], dict[Path, list[Path]]]:
-    """The files to process (the first of each set of identical bytes), and the copies of each."""
+def unique_files(pdfs: list[Path]) -> tuple[dict[Path, str], dict[Path, list[Path]]]:
+    """The files to process (the first of each set of identical bytes) with their SHA-256, and the
+    copies of each."""
     first: dict[str, Path] = {}
     copies: dict[Path, list[Path]] = {}
     for pdf in pdfs:
@@ -111,7 +112,7 @@ def unique_files(pdfs: list[Path]) -> tuple[list[Path], dict[Path, list[Path]]]:
             copies.setdefault(first[digest], []).append(pdf)
         else:
             first[digest] = pdf
-    return list(first.values()), copies
+    return {pdf: digest for digest, pdf in first.items()}, copies
 
 
 @flow(name="gbdocs-ingest")
@@ -127,7 +128,7 @@ def ingest(paths: list[str], out: str, ocr: bool = True, time_limit: float = DEF
 def _ingest(paths: list[str], out: Path, ocr: bool, time_limit: float) -> RunSummary:
     started = time.monotonic()
     pdfs, copies = unique_files(find_pdfs([Path(path) for path in paths]))
-    futures = {process_paper.submit(pdf, ocr, time_limit): pdf for pdf in pdfs}
+    futures = {process_paper.submit(pdf, digest, ocr, time_limit): pdf for pdf, digest in pdfs.items()}
     papers: list[ProcessedPaper] = []
     failures: list[FailureRow] = []
     cached = 0
