@@ -20,7 +20,7 @@ def process_pdf(path: Path, *, ocr: bool = True, time_limit: float | None = None
 
 def renamed(paper: ProcessedPaper, doc_id: str, warning: str) -> ProcessedPaper:
     """The same paper under another doc_id (two papers of a run printed the same symbol)."""
-    document = dataclasses.replace(paper.document, doc_id=doc_id, warnings=paper.document.warnings + (warning,))
+    document = dataclasses.replace(with_warning(paper, warning).document, doc_id=doc_id)
     return ProcessedPaper(
         document,
         tuple(dataclasses.replace(p, doc_id=doc_id) for p in paper.paragraphs),
