@@ -12,7 +12,6 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
@@ -22,6 +21,7 @@ from extractors.footnotes import link_footnotes, read_footnotes, split_footnote_
 from extractors.language import UNDETERMINED, detect_language
 from extractors.ocr import ocr_page, tesseract_languages
 from extractors.pdf_layout import Rule, build_lines, horizontal_rules
+from extractors.pdf_pages import open_lean
 from extractors.running_heads import PageLines, split_running_heads
 from extractors.glyphs import fonts_without_unicode_map, is_unmapped
 from extractors.tables import FoundTable, PageTable, cell_lines, find_tables, full_columns, merge_continued
@@ -84,11 +84,11 @@ def read_pages(path: Path, *, ocr: bool = True, deadline: float | None = None) -
     pages, warnings = [], []
     ocr_languages = tesseract_languages() if ocr else ()
     started = time.monotonic()
-    with pdfplumber.open(path) as pdf:
-        for index, page in enumerate(pdf.pages):
+    with open_lean(path) as lean_pages:
+        for index, page in enumerate(lean_pages):
             if deadline is not None and time.monotonic() > deadline:
                 raise TimeLimitExceeded(
-                    f"stopped after {time.monotonic() - started:.0f} s at page {index + 1} of {len(pdf.pages)}"
+                    f"stopped after {time.monotonic() - started:.0f} s at page {index + 1} of {len(lean_pages)}"
                 )
             number = index + 1
             chars = page.chars
