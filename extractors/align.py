@@ -20,13 +20,23 @@ from pathlib import Path
 
 from models.alignment import Alignment, AlignMethod
 from models.paragraph import Paragraph
-from models.processed import ProcessedPaper
+from models.processed import PaperSummary, ProcessedPaper
 
 ANCHOR = re.compile(r"\d+(?:[./]\d+)*")
 SKIP_COST = 2.5  # of leaving a record unmatched
 MERGE_COST = 0.6  # added to a 1-2 or 2-1 pair
 ANCHOR_WEIGHT = 2.0
 DEFAULT_RATIO = 3.0  # English characters per Chinese character, before the twins tell
+
+
+@dataclass(frozen=True)
+class TwinPair:
+    """Which papers of a run are twins, before they are read back."""
+
+    pair_id: str
+    symbol: str
+    zh: PaperSummary
+    en: PaperSummary
 
 
 @dataclass(frozen=True)
@@ -150,24 +160,23 @@ def _alignment(twins: Twins, zh: list[Paragraph], en: list[Paragraph], method: A
     )
 
 
-def pair_twins(papers: list[ProcessedPaper]) -> list[Twins]:
+def pair_twins(papers: list[PaperSummary]) -> list[TwinPair]:
     """Chinese and English papers with the same symbol; where a symbol has several of each, those in
     the same folder pair first. A symbol with more than one pair numbers them: `IT/GB-7/17/19~2`."""
-    sides: dict[str, dict[str, list[ProcessedPaper]]] = {}
-    for paper in sorted(papers, key=lambda p: p.document.source_file):
-        document = paper.document
-        if document.cover.symbol and document.language in ("zh", "en") and document.blocks:
-            sides.setdefault(document.cover.symbol, {"zh": [], "en": []})[document.language].append(paper)
-    twins: list[Twins] = []
+    sides: dict[str, dict[str, list[PaperSummary]]] = {}
+    for paper in sorted(papers, key=lambda p: p.source_file):
+        if paper.symbol and paper.language in ("zh", "en") and paper.has_blocks:
+            sides.setdefault(paper.symbol, {"zh": [], "en": []})[paper.language].append(paper)
+    twins: list[TwinPair] = []
     for symbol, by_language in sorted(sides.items()):
         english = list(by_language["en"])
         pairs = []
         for zh in by_language["zh"]:
-            folder = Path(zh.document.source_file).parent
-            en = next((e for e in english if Path(e.document.source_file).parent == folder), english[0] if english else None)
+            folder = Path(zh.source_file).parent
+            en = next((e for e in english if Path(e.source_file).parent == folder), english[0] if english else None)
             if en is not None:
                 english.remove(en)
                 pairs.append((zh, en))
         for number, (zh, en) in enumerate(pairs, start=1):
-            twins.append(Twins(symbol if len(pairs) == 1 else f"{symbol}~{number}", symbol, zh, en))
+            twins.append(TwinPair(symbol if len(pairs) == 1 else f"{symbol}~{number}", symbol, zh, en))
     return twins

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from extractors.align import Twins
+from extractors.align import Twins, align_twins
 from extractors.scripts import chinese_numeral_value
-from models.alignment import Alignment, AlignMethod, CrossCheck, Severity
+from models.alignment import Alignment, AlignMethod, CheckedTwins, CrossCheck, Severity
 from models.paragraph import Paragraph, ParagraphKind
 from models.tags import Reference, ReferenceKind
 
@@ -105,3 +105,9 @@ def _masked(text: str, references: list[Reference]) -> str:
 
 def _show(values: Counter[str]) -> str:
     return ", ".join(sorted(values.elements()))
+
+
+def check_twins(twins: Twins) -> CheckedTwins:
+    """Align the twins and cross-check every aligned pair."""
+    alignments = align_twins(twins)
+    return CheckedTwins(twins.pair_id, twins.symbol, tuple(alignments), tuple(crosscheck(twins, alignments)))

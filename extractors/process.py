@@ -6,9 +6,10 @@ import dataclasses
 from pathlib import Path
 
 from extractors.extract import extract_pdf
+from extractors.search_text import indexed_text
 from extractors.structure import segment
 from extractors.tagging import tag
-from models.processed import ProcessedPaper
+from models.processed import PaperSummary, ProcessedPaper
 
 
 def process_pdf(path: Path, *, ocr: bool = True, time_limit: float | None = None) -> ProcessedPaper:
@@ -18,14 +19,29 @@ def process_pdf(path: Path, *, ocr: bool = True, time_limit: float | None = None
     return ProcessedPaper(document, tuple(paragraphs), tuple(references), tuple(requests))
 
 
-def renamed(paper: ProcessedPaper, doc_id: str, warning: str) -> ProcessedPaper:
+def indexed(paper: ProcessedPaper) -> ProcessedPaper:
+    """The paper with each paragraph's text as the full-text index reads it (Chinese cut into words)."""
+    return dataclasses.replace(paper, search_texts=tuple(indexed_text(p.text) for p in paper.paragraphs))
+
+
+def as_listed(paper: ProcessedPaper, summary: PaperSummary) -> ProcessedPaper:
+    """The paper as a run lists it: under the run's doc_id, with the run's notes among its warnings."""
+    if summary.doc_id != paper.document.doc_id:
+        paper = renamed(paper, summary.doc_id)
+    for note in summary.notes:
+        paper = with_warning(paper, note)
+    return paper
+
+
+def renamed(paper: ProcessedPaper, doc_id: str) -> ProcessedPaper:
     """The same paper under another doc_id (two papers of a run printed the same symbol)."""
-    document = dataclasses.replace(with_warning(paper, warning).document, doc_id=doc_id)
-    return ProcessedPaper(
-        document,
-        tuple(dataclasses.replace(p, doc_id=doc_id) for p in paper.paragraphs),
-        tuple(dataclasses.replace(r, doc_id=doc_id, para_id=f"{doc_id}#{r.locator}") for r in paper.references),
-        tuple(dataclasses.replace(q, doc_id=doc_id, para_id=f"{doc_id}#{q.locator}") for q in paper.requests),
+    document = dataclasses.replace(paper.document, doc_id=doc_id)
+    return dataclasses.replace(
+        paper,
+        document=document,
+        paragraphs=tuple(dataclasses.replace(p, doc_id=doc_id) for p in paper.paragraphs),
+        references=tuple(dataclasses.replace(r, doc_id=doc_id, para_id=f"{doc_id}#{r.locator}") for r in paper.references),
+        requests=tuple(dataclasses.replace(q, doc_id=doc_id, para_id=f"{doc_id}#{q.locator}") for q in paper.requests),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from extractors import PIPELINE_VERSION
 from models import Document
@@ -19,6 +20,7 @@ from models.tables import (
     RequestRow,
     TableCellRow,
 )
+from models.processed import ProcessedPaper
 from models.tags import Reference, Request
 
 
@@ -122,7 +124,7 @@ def request_rows(requests: tuple[Request, ...]) -> list[RequestRow]:
     ]
 
 
-def alignment_rows(alignments: list[Alignment]) -> list[AlignmentRow]:
+def alignment_rows(alignments: Sequence[Alignment]) -> list[AlignmentRow]:
     return [
         AlignmentRow(a.pair_id, a.symbol, a.zh_doc_id, a.en_doc_id, " + ".join(a.zh_para_ids), " + ".join(a.en_para_ids),
                      a.locator, str(a.method), a.score)
@@ -130,8 +132,22 @@ def alignment_rows(alignments: list[Alignment]) -> list[AlignmentRow]:
     ]
 
 
-def crosscheck_rows(checks: list[CrossCheck]) -> list[CrossCheckRow]:
+def crosscheck_rows(checks: Sequence[CrossCheck]) -> list[CrossCheckRow]:
     return [
         CrossCheckRow(c.pair_id, c.symbol, c.locator, c.check, c.zh_value, c.en_value, str(c.severity), c.zh_text, c.en_text)
         for c in checks
     ]
+
+
+def paper_rows(paper: ProcessedPaper) -> dict[str, list]:
+    """Every row one paper gives, by table name (models.tables.TABLES)."""
+    document = paper.document
+    return {
+        "documents": [document_row(document)],
+        "blocks": block_rows(document),
+        "paragraphs": paragraph_rows(paper.paragraphs, document),
+        "references": reference_rows(paper.references),
+        "requests": request_rows(paper.requests),
+        "footnotes": footnote_rows(document),
+        "table_cells": table_cell_rows(document),
+    }

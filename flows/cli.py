@@ -10,7 +10,7 @@ import logging
 import os
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -18,6 +18,9 @@ from extractors.extract import UnreadablePdf, extract_pdf
 from extractors.structure import segment
 from models import Document
 from models.paragraph import Paragraph
+
+if TYPE_CHECKING:
+    from prefect.task_runners import TaskRunner
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
@@ -47,31 +50,46 @@ def run(
     out: Annotated[Path, typer.Option(help="folder the tables are written to")] = Path("output"),
     ocr: OcrOption = True,
     task_runner: Annotated[
-        TaskRunnerName, typer.Option(help="threads in this process, or Dask (a local cluster unless --dask-address)")
+        TaskRunnerName,
+        typer.Option(help="a thread per core in this process, or Dask: a process per worker, a local cluster unless --dask-address"),
     ] = TaskRunnerName.THREADS,
     dask_address: Annotated[
         str | None, typer.Option(help="scheduler of an existing Dask cluster, e.g. tcp://10.0.0.5:8786")
     ] = None,
     dask_workers: Annotated[int, typer.Option(help="workers of the local Dask cluster")] = 2,
     time_limit: Annotated[float, typer.Option(help="seconds one document may take before it is given up")] = 600,
+    force: Annotated[bool, typer.Option(help="run even when nothing changed since the last run into --out")] = False,
 ) -> None:
     """Ingest PDFs into tables (CSV, Parquet, SQLite), and a report and TMX per pair of zh/en twins.
+
+    When the PDFs, the settings and the files in --out are all as the last run left them, nothing is
+    run and the last run's summary is printed ("up to date").
 
     Exit codes: 0 when every document was read; 3 when some failed (see failures.csv; the others land);
     4 when another run is writing to the same folder.
     """
     from flows.lock import OutputLocked, ensure_unlocked
+    from flows.run_record import RunSummary, run_settings, unchanged_run
 
     try:
         ensure_unlocked(out)
-        from flows.ingest import run_ingest  # Prefect loads only for the commands that run a flow
+        recorded = None if force else unchanged_run(out, run_settings(paths, ocr, time_limit), paths)
+        if recorded is not None:
+            summary = RunSummary.from_record(recorded)
+        else:
+            from flows.ingest import run_ingest  # Prefect loads only for the commands that run a flow
+            from flows.local_server import prefect_api
 
-        runner = dask_runner(dask_address, dask_workers) if task_runner == "dask" else None
-        summary = run_ingest(paths, out, ocr, runner, time_limit)
+            with prefect_api(prefect_home()):
+                summary = run_ingest(paths, out, ocr, chosen_runner(task_runner, dask_address, dask_workers), time_limit,
+                                     force)
     except OutputLocked as error:
         typer.echo(f"gbdocs: {error}", err=True)
         raise typer.Exit(EXIT_LOCKED) from error
     duplicates = f", {summary.duplicates} duplicate files skipped" if summary.duplicates else ""
+    if summary.up_to_date:
+        typer.echo("up to date: the PDFs, the settings and the output are as the last run left them; "
+                   "nothing was run (--force runs anyway). Its summary:")
     typer.echo(
         f"{summary.documents} documents{duplicates} ({summary.cached} from cache): {summary.ok} ok, {summary.needs_ocr} needs_ocr, {summary.failed} failed; "
         f"{summary.paragraphs} paragraphs, {summary.references} references, {summary.requests} requests; "
@@ -114,8 +132,7 @@ def align(
     from extractors.process import process_pdf
     from extractors.rows import alignment_rows, crosscheck_rows
     from flows.export import write_tables
-    from flows.ingest import check_twins
-    from flows.report import write_twin_files
+    from flows.report import twin_report, write_twin_files
     from models.tables import AlignmentRow, CrossCheckRow
 
     try:
@@ -124,10 +141,11 @@ def align(
         typer.echo(f"gbdocs: {error}", err=True)
         raise typer.Exit(1) from error
     symbol = zh.document.cover.symbol or en.document.cover.symbol or f"{zh_pdf.stem}+{en_pdf.stem}"
-    twins, alignments, checks = check_twins(Twins(symbol, symbol, zh, en))
+    twins_report = twin_report(Twins(symbol, symbol, zh, en))
+    alignments, checks = twins_report.checked.alignments, twins_report.checked.checks
     write_tables(out, {"alignments": (AlignmentRow, alignment_rows(alignments)),
                        "crosscheck": (CrossCheckRow, crosscheck_rows(checks))})
-    report = write_twin_files(out, twins, alignments, checks)
+    report = write_twin_files(out, twins_report)
     errors = sum(check.severity == "error" for check in checks)
     typer.echo(f"{len(alignments)} aligned pairs; {len(checks)} flags ({errors} errors); report: {report}")
     for check in checks:
@@ -251,7 +269,15 @@ def render_answer(answer, format: Format) -> str:
     return "\n".join(lines)
 
 
-def dask_runner(address: str | None, workers: int):
+def prefect_home() -> Path:
+    """Where Prefect keeps its database and results: PREFECT_HOME, or Prefect's own default."""
+    return Path(os.environ.get("PREFECT_HOME") or Path.home() / ".prefect")
+
+
+def chosen_runner(name: TaskRunnerName, address: str | None, workers: int) -> TaskRunner | None:
+    """None for the flow's own default (a thread per core)."""
+    if name is TaskRunnerName.THREADS:
+        return None
     from prefect_dask import DaskTaskRunner
 
     if address:

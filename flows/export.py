@@ -1,8 +1,10 @@
 """Write the tables to an output folder: CSV that opens in Excel with Chinese intact, Parquet, and one
 SQLite database holding every table.
 
-Every file is written under a temporary name and renamed into place, so a crash never leaves half a
-table; rows come in a fixed order, so the same input gives byte-identical files.
+Rows are streamed in, a batch at a time, so a run never holds a whole table; every file is written
+under a temporary name and all are renamed into place together when the last row is in, so a crash
+never leaves half a table. Rows come in the caller's fixed order: the same input gives byte-identical
+files.
 """
 
 from __future__ import annotations
@@ -12,29 +14,38 @@ import dataclasses
 import os
 import sqlite3
 import tempfile
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from typing import IO, Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from extractors.search_text import indexed_text
 from models.tables import column_descriptions, column_names
 
 SQLITE_FILE = "gbdocs.sqlite"
+SEARCH_TABLE = "paragraphs_fts"  # full-text index of the paragraphs table, row for row
+ROW_GROUP_ROWS = 50_000  # rows a Parquet file buffers before writing them as one row group
 ARROW_TYPES = {"str": pa.string(), "int": pa.int64(), "int | None": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
 SQL_TYPES = {"str": "TEXT", "int": "INTEGER", "int | None": "INTEGER", "float": "REAL", "bool": "INTEGER"}
 
 
-def write_tables(out: Path, tables: dict[str, tuple[type, Sequence[object]]]) -> None:
-    """Each table as `name.csv` and `name.parquet`, and all of them in `gbdocs.sqlite`."""
-    out.mkdir(parents=True, exist_ok=True)
-    remove_stale_temporaries(out)
-    for name, (row_type, rows) in tables.items():
-        write_csv(out / f"{name}.csv", row_type, rows)
-        write_parquet(out / f"{name}.parquet", row_type, rows)
-    write_sqlite(out / SQLITE_FILE, tables)
+def temporary_beside(path: Path) -> Path:
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(handle)
+    return Path(temporary)
+
+
+@contextmanager
+def atomic(path: Path) -> Iterator[Path]:
+    """A temporary path beside `path`, renamed to it when the block ends without error."""
+    temporary = temporary_beside(path)
+    try:
+        yield temporary
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def remove_stale_temporaries(out: Path) -> None:
@@ -43,64 +54,116 @@ def remove_stale_temporaries(out: Path) -> None:
         stale.unlink(missing_ok=True)
 
 
+def arrow_schema(row_type: type) -> pa.Schema:
+    return pa.schema(
+        [pa.field(f.name, ARROW_TYPES[f.type], metadata={"description": f.metadata["description"]})
+         for f in dataclasses.fields(row_type)]
+    )
+
+
+class ParquetTable:
+    """A Parquet file written row group by row group."""
+
+    def __init__(self, path: Path, row_type: type) -> None:
+        self.schema = arrow_schema(row_type)
+        self.writer = pq.ParquetWriter(path, self.schema, compression="zstd")
+        self.pending: list[tuple] = []
+
+    def add(self, rows: Sequence[tuple]) -> None:
+        self.pending.extend(rows)
+        if len(self.pending) >= ROW_GROUP_ROWS:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            columns = list(zip(*self.pending))
+            arrays = [pa.array(list(values), type=field.type) for field, values in zip(self.schema, columns)]
+            self.writer.write_table(pa.Table.from_arrays(arrays, schema=self.schema))
+            self.pending = []
+
+    def close(self) -> None:
+        self.flush()
+        self.writer.close()
+
+
+class TableWriter:
+    """Every table as `name.csv` and `name.parquet`, and all of them in `gbdocs.sqlite`, fed row batch
+    by row batch with `add`. Nothing appears in `out` until `table_writer`'s block ends without error."""
+
+    def __init__(self, out: Path, tables: dict[str, type], stack: ExitStack, renames: list[tuple[Path, Path]]) -> None:
+        self.tables = tables
+        self.renames = renames  # (temporary, final) of every file begun
+        self.csv: dict[str, Any] = {}
+        self.parquet: dict[str, ParquetTable] = {}
+        for name, row_type in tables.items():
+            stream: IO[str] = stack.enter_context(open(self._temporary(out / f"{name}.csv"), "w", encoding="utf-8-sig", newline=""))
+            self.csv[name] = csv.writer(stream, lineterminator="\r\n")
+            self.csv[name].writerow(column_names(row_type))
+            self.parquet[name] = ParquetTable(self._temporary(out / f"{name}.parquet"), row_type)
+            stack.callback(self.parquet[name].writer.close)  # on error; closing twice is harmless
+        self.database = sqlite3.connect(self._temporary(out / SQLITE_FILE))
+        stack.callback(self.database.close)
+        self._create_sqlite_tables()
+        self.indexed_rows = 0
+
+    def _temporary(self, path: Path) -> Path:
+        temporary = temporary_beside(path)
+        self.renames.append((temporary, path))
+        return temporary
+
+    def _create_sqlite_tables(self) -> None:
+        self.database.execute("CREATE TABLE columns (table_name TEXT, column_name TEXT, description TEXT)")
+        for name, row_type in self.tables.items():
+            definition = ", ".join(f'"{f.name}" {SQL_TYPES[f.type]}' for f in dataclasses.fields(row_type))
+            self.database.execute(f'CREATE TABLE "{name}" ({definition})')
+            self.database.executemany(
+                "INSERT INTO columns VALUES (?, ?, ?)",
+                [(name, column, text) for column, text in column_descriptions(row_type).items()],
+            )
+        if "paragraphs" in self.tables:
+            self.database.execute(f"CREATE VIRTUAL TABLE {SEARCH_TABLE} USING fts5(search_text, tokenize='unicode61')")
+
+    def add(self, name: str, rows: Iterable[object], search_texts: Sequence[str] = ()) -> None:
+        """Rows of table `name`; for paragraphs, each row's text as the search index reads it."""
+        values = [dataclasses.astuple(row) for row in rows]
+        self.csv[name].writerows(["" if value is None else value for value in row] for row in values)
+        self.parquet[name].add(values)
+        placeholders = ", ".join("?" for _ in dataclasses.fields(self.tables[name]))
+        self.database.executemany(f'INSERT INTO "{name}" VALUES ({placeholders})', values)
+        if search_texts:
+            start = self.indexed_rows + 1
+            self.database.executemany(
+                f"INSERT INTO {SEARCH_TABLE} (rowid, search_text) VALUES (?, ?)", enumerate(search_texts, start=start)
+            )
+        if name == "paragraphs":
+            self.indexed_rows += len(values)
+
+    def finish(self) -> None:
+        for table in self.parquet.values():
+            table.close()
+        self.database.commit()
+        self.database.close()
+
+
 @contextmanager
-def atomic(path: Path) -> Iterator[Path]:
-    """A temporary path beside `path`, renamed to it when the block ends without error."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(handle)
+def table_writer(out: Path, tables: dict[str, type]) -> Iterator[TableWriter]:
+    out.mkdir(parents=True, exist_ok=True)
+    remove_stale_temporaries(out)
+    renames: list[tuple[Path, Path]] = []
     try:
-        yield Path(temporary)
-        os.replace(temporary, path)
+        with ExitStack() as stack:
+            writer = TableWriter(out, tables, stack, renames)
+            yield writer
+            writer.finish()
+        for temporary, path in renames:
+            os.replace(temporary, path)
     finally:
-        Path(temporary).unlink(missing_ok=True)
+        for temporary, _ in renames:
+            temporary.unlink(missing_ok=True)
 
 
-def write_csv(path: Path, row_type: type, rows: Sequence[object]) -> None:
-    """UTF-8 with a byte-order mark (Excel reads Chinese then), RFC 4180 quoting and CRLF."""
-    with atomic(path) as temporary, open(temporary, "w", encoding="utf-8-sig", newline="") as stream:
-        writer = csv.writer(stream, lineterminator="\r\n")
-        writer.writerow(column_names(row_type))
-        for row in rows:
-            writer.writerow(["" if value is None else value for value in dataclasses.astuple(row)])
-
-
-def write_parquet(path: Path, row_type: type, rows: Sequence[object]) -> None:
-    fields = dataclasses.fields(row_type)
-    columns = list(zip(*(dataclasses.astuple(row) for row in rows))) or [[] for _ in fields]
-    schema = pa.schema(
-        [pa.field(f.name, ARROW_TYPES[f.type], metadata={"description": f.metadata["description"]}) for f in fields]
-    )
-    table = pa.Table.from_arrays([pa.array(list(values), type=ARROW_TYPES[f.type]) for f, values in zip(fields, columns)], schema=schema)
-    with atomic(path) as temporary:
-        pq.write_table(table, temporary, compression="zstd")
-
-
-def add_search_index(connection: sqlite3.Connection, paragraphs: Sequence[object]) -> None:
-    """`paragraphs_fts`: each paragraph's text with its Chinese cut into words, row for row."""
-    connection.execute("CREATE VIRTUAL TABLE paragraphs_fts USING fts5(search_text, tokenize='unicode61')")
-    connection.executemany(
-        "INSERT INTO paragraphs_fts (rowid, search_text) VALUES (?, ?)",
-        ((index, indexed_text(row.text)) for index, row in enumerate(paragraphs, start=1)),
-    )
-
-
-def write_sqlite(path: Path, tables: dict[str, tuple[type, Sequence[object]]]) -> None:
-    with atomic(path) as temporary:
-        connection = sqlite3.connect(temporary)
-        try:
-            with connection:
-                connection.execute("CREATE TABLE columns (table_name TEXT, column_name TEXT, description TEXT)")
-                for name, (row_type, rows) in tables.items():
-                    fields = dataclasses.fields(row_type)
-                    definition = ", ".join(f'"{f.name}" {SQL_TYPES[f.type]}' for f in fields)
-                    connection.execute(f'CREATE TABLE "{name}" ({definition})')
-                    placeholders = ", ".join("?" for _ in fields)
-                    connection.executemany(f'INSERT INTO "{name}" VALUES ({placeholders})', (dataclasses.astuple(r) for r in rows))
-                    connection.executemany(
-                        "INSERT INTO columns VALUES (?, ?, ?)",
-                        [(name, column, text) for column, text in column_descriptions(row_type).items()],
-                    )
-                if "paragraphs" in tables:
-                    add_search_index(connection, tables["paragraphs"][1])
-        finally:
-            connection.close()
+def write_tables(out: Path, tables: dict[str, tuple[type, Sequence[object]]]) -> None:
+    """Whole tables at once (a command's few rows)."""
+    with table_writer(out, {name: row_type for name, (row_type, _) in tables.items()}) as writer:
+        for name, (_, rows) in tables.items():
+            writer.add(name, rows)

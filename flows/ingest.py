@@ -1,194 +1,210 @@
-"""The ingestion flow: find the PDFs, process each in its own task, write the tables.
+"""The ingestion flow: find the PDFs, process each in its own task, cross-check the twins, write the tables.
 
 A document's task is cached by the SHA-256 of the file's bytes, the pipeline version and the OCR
 setting, with its result persisted: a second run over an unchanged corpus recomputes nothing, and a
-changed file is recomputed alone. Tables are rewritten from every current document's result, so rows
-of a file that is gone are dropped.
+changed file is recomputed alone. A pair of twins' cross-check is cached the same way, by both papers'
+keys. Tables are rewritten from every current document, so rows of a file that is gone are dropped.
+
+The flow keeps a few fields of each paper in memory (`PaperSummary`) and the papers themselves in a
+`PaperStore` beside the tables, reading them back one at a time to write the rows: its memory does
+not grow with the number of papers.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import queue
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
+from typing import TypeVar
 
 from prefect import flow, task
 from prefect.artifacts import create_table_artifact
 from prefect.context import TaskRunContext
-from prefect.futures import as_completed
-from prefect.task_runners import TaskRunner
+from prefect.futures import PrefectFuture
+from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from extractors import PIPELINE_VERSION
-from extractors.align import Twins, align_twins, pair_twins
-from extractors.crosscheck import crosscheck
-from extractors.process import process_pdf, renamed, with_warning
-from extractors.rows import (
-    alignment_rows,
-    block_rows,
-    crosscheck_rows,
-    document_row,
-    footnote_rows,
-    paragraph_rows,
-    reference_rows,
-    request_rows,
-    table_cell_rows,
-)
-from flows.export import write_tables
+from extractors.align import TwinPair, Twins, pair_twins
+from extractors.process import indexed, process_pdf
+from extractors.rows import alignment_rows, crosscheck_rows, paper_rows
+from flows.export import table_writer
+from flows.inputs import find_pdfs, unique_files
 from flows.lock import output_lock
-from flows.report import write_twin_files
+from flows.paper_store import PAPER_FOLDER, PaperStore
+from flows.run_record import RunSummary, discard_record, input_entry, run_settings, unchanged_run, write_record
+from flows.report import TwinReport, twin_report, write_twin_files
 from models import DocumentStatus
-from models.alignment import Alignment, CrossCheck
-from models.processed import ProcessedPaper
-from models.tables import (
-    AlignmentRow,
-    BlockRow,
-    CrossCheckRow,
-    DocumentRow,
-    FailureRow,
-    FootnoteRow,
-    ParagraphRow,
-    ReferenceRow,
-    RequestRow,
-    TableCellRow,
-)
+from models.alignment import CheckedTwins
+from models.processed import PaperSummary, ProcessedPaper
+from models.tables import TABLES, FailureRow
 
-
+Item = TypeVar("Item")
 DEFAULT_TIME_LIMIT = 600.0  # seconds for one document
 
 
-@dataclass(frozen=True)
-class RunSummary:
-    documents: int
-    duplicates: int  # files with the same bytes as another, processed once
-    cached: int  # documents whose result came from the cache
-    ok: int
-    needs_ocr: int
-    failed: int
-    paragraphs: int
-    references: int
-    requests: int
-    twins: int  # pairs of Chinese and English papers cross-checked
-    flags: int
-    seconds: float
-    out: Path
-
-
-def find_pdfs(paths: list[Path]) -> list[Path]:
-    """The PDFs named, and those found below the folders named, in a stable order."""
-    found: set[Path] = set()
-    for path in paths:
-        if path.is_dir():
-            found.update(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf")
-        elif path.is_file():
-            found.add(path)
-        else:
-            raise FileNotFoundError(f"no such file or folder: {path}")
-    return sorted(found)
-
-
-def content_key(context: TaskRunContext, parameters: dict) -> str:
+def content_key(context: TaskRunContext | None, parameters: dict) -> str:
     """The file's bytes (their SHA-256), not its path: a renamed file is still cached, an edited one is not."""
     return f"gbdocs-{PIPELINE_VERSION}-ocr{int(parameters['ocr'])}-{parameters['sha256']}"
 
 
-@task(name="process", task_run_name="process {path}", cache_key_fn=content_key, persist_result=True)
+def twins_key(context: TaskRunContext | None, parameters: dict) -> str:
+    """Both papers' content keys and the names the run gives them."""
+    pair: TwinPair = parameters["pair"]
+    names = "|".join((pair.pair_id, pair.zh.stored_id, pair.zh.doc_id, pair.en.stored_id, pair.en.doc_id))
+    return f"gbdocs-{PIPELINE_VERSION}-twins-{hashlib.sha256(names.encode()).hexdigest()}"
+
+
+@task(name="process", task_run_name="process {path}", cache_key_fn=content_key, persist_result=True,
+      cache_result_in_memory=False)
 def process_paper(path: Path, sha256: str, ocr: bool, time_limit: float) -> ProcessedPaper:
     """`sha256` is the file's, hashed once by `unique_files`; it keys the cache."""
-    return process_pdf(path, ocr=ocr, time_limit=time_limit)
+    return indexed(process_pdf(path, ocr=ocr, time_limit=time_limit))
 
 
-def unique_files(pdfs: list[Path]) -> tuple[dict[Path, str], dict[Path, list[Path]]]:
-    """The files to process (the first of each set of identical bytes) with their SHA-256, and the
-    copies of each."""
-    first: dict[str, Path] = {}
-    copies: dict[Path, list[Path]] = {}
-    for pdf in pdfs:
-        digest = hashlib.sha256(pdf.read_bytes()).hexdigest()
-        if digest in first:
-            copies.setdefault(first[digest], []).append(pdf)
-        else:
-            first[digest] = pdf
-    return {pdf: digest for digest, pdf in first.items()}, copies
+@task(name="cross-check", task_run_name="cross-check {pair.pair_id}", cache_key_fn=twins_key, persist_result=True,
+      cache_result_in_memory=False)
+def cross_check(pair: TwinPair, store: PaperStore) -> TwinReport:
+    return twin_report(Twins(pair.pair_id, pair.symbol, store.get(pair.zh), store.get(pair.en)))
 
 
-@flow(name="gbdocs-ingest")
-def ingest(paths: list[str], out: str, ocr: bool = True, time_limit: float = DEFAULT_TIME_LIMIT) -> RunSummary:
+@flow(name="gbdocs-ingest", task_runner=ThreadPoolTaskRunner(max_workers=os.cpu_count() or 1))
+def ingest(
+    paths: list[str], out: str, ocr: bool = True, time_limit: float = DEFAULT_TIME_LIMIT, force: bool = False,
+) -> RunSummary:
     """Plain strings as parameters: they travel to deployments and the Prefect UI as they are.
 
-    `time_limit` is each document's, in seconds; a document over it becomes a failures row.
+    `time_limit` is each document's, in seconds; a document over it becomes a failures row. Unless
+    `force`, a run with nothing changed since the last one into `out` returns that one's summary.
     """
     with output_lock(Path(out)):
-        return _ingest(paths, Path(out), ocr, time_limit)
+        return _ingest(paths, Path(out), ocr, time_limit, force)
 
 
-def _ingest(paths: list[str], out: Path, ocr: bool, time_limit: float) -> RunSummary:
+def _ingest(paths: list[str], out: Path, ocr: bool, time_limit: float, force: bool) -> RunSummary:
     started = time.monotonic()
+    settings = run_settings([Path(path) for path in paths], ocr, time_limit)
+    recorded = None if force else unchanged_run(out, settings, [Path(path) for path in paths])
+    if recorded is not None:
+        return RunSummary.from_record(recorded)
+    discard_record(out)
     pdfs, copies = unique_files(find_pdfs([Path(path) for path in paths]))
-    futures = {process_paper.submit(pdf, digest, ocr, time_limit): pdf for pdf, digest in pdfs.items()}
-    papers: list[ProcessedPaper] = []
-    failures: list[FailureRow] = []
-    cached = 0
-    with progress_bar(len(pdfs)) as advance:
-        for future in as_completed(list(futures)):
-            future.wait()
-            state = future.state
-            if state.is_failed():
-                error = future.result(raise_on_failure=False)
-                failures.append(FailureRow(str(futures[future]), "process", type(error).__name__, str(error)))
-            else:
-                paper = future.result()
-                for copy in copies.get(futures[future], []):
-                    paper = with_warning(paper, f"the same file is also at {copy}")
-                papers.append(paper)
-                cached += state.name == "Cached"
-            advance()
-    papers = with_unique_ids(papers)
-    checked = [check_twins(twins) for twins in pair_twins(papers)]
-    export(out, papers, failures, checked)
-    for twins, alignments, checks in checked:
-        write_twin_files(out, twins, alignments, checks)
+    store = PaperStore(out / PAPER_FOLDER)
+    summaries, failures, cached = process_all(pdfs, copies, store, ocr, time_limit)
+    summaries = with_unique_ids(summaries)
+    store.keep_only({summary.stored_id for summary in summaries})
+    checked, pair_failures = cross_check_all(pair_twins(summaries), store, out)
+    failures += pair_failures
+    write_run_tables(out, (store.get(s) for s in summaries), (checked[p] for p in sorted(checked)), failures)
     summary = RunSummary(
         documents=len(pdfs),
         duplicates=sum(len(c) for c in copies.values()),
         cached=cached,
-        ok=sum(p.document.status in (DocumentStatus.OK, DocumentStatus.OCR) for p in papers),
-        needs_ocr=sum(p.document.status == DocumentStatus.NEEDS_OCR for p in papers),
+        ok=sum(s.status in (DocumentStatus.OK, DocumentStatus.OCR) for s in summaries),
+        needs_ocr=sum(s.status == DocumentStatus.NEEDS_OCR for s in summaries),
         failed=len(failures),
-        paragraphs=sum(len(p.paragraphs) for p in papers),
-        references=sum(len(p.references) for p in papers),
-        requests=sum(len(p.requests) for p in papers),
+        paragraphs=sum(s.paragraphs for s in summaries),
+        references=sum(s.references for s in summaries),
+        requests=sum(s.requests for s in summaries),
         twins=len(checked),
-        flags=sum(len(checks) for _, _, checks in checked),
+        flags=sum(len(c.checks) for c in checked.values()),
         seconds=time.monotonic() - started,
         out=out,
     )
-    publish_summary(summary, papers, failures)
+    publish_summary(summary, summaries, failures)
+    inputs = [input_entry(copy, digest) for pdf, digest in pdfs.items() for copy in (pdf, *copies.get(pdf, []))]
+    write_record(out, settings, inputs, summary.as_record())
     return summary
 
 
-def check_twins(twins: Twins) -> tuple[Twins, list[Alignment], list[CrossCheck]]:
-    alignments = align_twins(twins)
-    return twins, alignments, crosscheck(twins, alignments)
+def process_all(
+    pdfs: dict[Path, str], copies: dict[Path, list[Path]], store: PaperStore, ocr: bool, time_limit: float,
+) -> tuple[list[PaperSummary], list[FailureRow], int]:
+    """Every document's task; each paper goes to the store as it arrives. Returns the summaries,
+    the failures and how many came from the cache."""
+    summaries: list[PaperSummary] = []
+    failures: list[FailureRow] = []
+    cached = 0
+    with progress_bar("processing", len(pdfs)) as advance:
+        futures = {process_paper.submit(pdf, digest, ocr, time_limit): pdf for pdf, digest in pdfs.items()}
+        for future, pdf in completed(futures):
+            if future.state.is_failed():
+                error = future.result(raise_on_failure=False)
+                failures.append(FailureRow(str(pdf), "process", type(error).__name__, str(error)))
+            else:
+                stored_id = content_key(None, {"ocr": ocr, "sha256": pdfs[pdf]})
+                paper = future.result()
+                store.put(stored_id, paper)
+                notes = tuple(f"the same file is also at {copy}" for copy in copies.get(pdf, []))
+                summaries.append(replace(PaperSummary.of(paper, stored_id), notes=notes))
+                cached += future.state.name == "Cached"
+            advance()
+    return summaries, failures, cached
+
+
+def cross_check_all(pairs: list[TwinPair], store: PaperStore, out: Path) -> tuple[dict[str, CheckedTwins], list[FailureRow]]:
+    """Each pair's task; its report and TMX are written as it arrives."""
+    checked: dict[str, CheckedTwins] = {}
+    failures: list[FailureRow] = []
+    with progress_bar("cross-checking", len(pairs)) as advance:
+        futures = {cross_check.submit(pair, store): pair for pair in pairs}
+        for future, pair in completed(futures):
+            if future.state.is_failed():
+                error = future.result(raise_on_failure=False)
+                failures.append(FailureRow(pair.pair_id, "cross-check", type(error).__name__, str(error)))
+            else:
+                report = future.result()
+                write_twin_files(out, report)
+                checked[pair.pair_id] = report.checked
+            advance()
+    return checked, failures
+
+
+def completed(futures: dict[PrefectFuture, Item]) -> Iterator[tuple[PrefectFuture, Item]]:
+    """Each future, finished, with what it was submitted for, in the order they finish. Futures leave
+    the dict as they are yielded, so a result the caller is done with is not kept alive."""
+    finished: queue.SimpleQueue[PrefectFuture] = queue.SimpleQueue()
+    for future in futures:
+        future.add_done_callback(finished.put)
+    while futures:
+        future = finished.get()
+        future.wait()
+        yield future, futures.pop(future)
 
 
 def run_ingest(
     paths: list[Path], out: Path, ocr: bool = True, task_runner: TaskRunner | None = None,
-    time_limit: float = DEFAULT_TIME_LIMIT,
+    time_limit: float = DEFAULT_TIME_LIMIT, force: bool = False,
 ) -> RunSummary:
-    """The flow on the default thread pool, or on another task runner (Dask)."""
+    """The flow on its default thread pool (a thread per core), or on another task runner (Dask)."""
     chosen = ingest.with_options(task_runner=task_runner) if task_runner is not None else ingest
-    return chosen([str(path) for path in paths], str(out), ocr, time_limit)
+    return chosen([str(path) for path in paths], str(out), ocr, time_limit, force)
 
 
-def publish_summary(summary: RunSummary, papers: list[ProcessedPaper], failures: list[FailureRow]) -> None:
+def write_run_tables(
+    out: Path, papers: Iterable[ProcessedPaper], checked: Iterable[CheckedTwins], failures: list[FailureRow],
+) -> None:
+    """Every table of a run, from papers and pairs given in the order their rows should have."""
+    with table_writer(out, TABLES) as writer:
+        for paper in papers:
+            for name, rows in paper_rows(paper).items():
+                writer.add(name, rows, paper.search_texts if name == "paragraphs" else ())
+        for pair in checked:
+            writer.add("alignments", alignment_rows(pair.alignments))
+            writer.add("crosscheck", crosscheck_rows(pair.checks))
+        writer.add("failures", sorted(failures, key=lambda f: (f.source_file, f.stage)))
+
+
+def publish_summary(summary: RunSummary, papers: list[PaperSummary], failures: list[FailureRow]) -> None:
     """A table artifact in the Prefect UI: one row per document and per failure."""
     rows = [
-        {"document": p.document.doc_id, "status": str(p.document.status), "pages": len(p.document.pages),
-         "paragraphs": len(p.paragraphs), "references": len(p.references), "requests": len(p.requests), "error": ""}
+        {"document": p.doc_id, "status": str(p.status), "pages": p.pages, "paragraphs": p.paragraphs,
+         "references": p.references, "requests": p.requests, "error": ""}
         for p in papers
     ] + [{"document": f.source_file, "status": "failed", "pages": 0, "paragraphs": 0, "references": 0,
           "requests": 0, "error": f"{f.error_type}: {f.message}"} for f in failures]
@@ -204,48 +220,23 @@ def publish_summary(summary: RunSummary, papers: list[ProcessedPaper], failures:
     )
 
 
-def with_unique_ids(papers: list[ProcessedPaper]) -> list[ProcessedPaper]:
+def with_unique_ids(papers: list[PaperSummary]) -> list[PaperSummary]:
     """Papers sharing a doc_id (one symbol printed twice) keep it by path order; later ones get
-    `~` and the start of their content hash, which does not change from run to run."""
+    `~` and the start of their content hash, which does not change from run to run. Sorted by doc_id."""
     seen: dict[str, str] = {}
     unique = []
-    for paper in sorted(papers, key=lambda p: p.document.source_file):
-        document = paper.document
-        if document.doc_id in seen:
-            note = f"doc_id {document.doc_id} is also that of {seen[document.doc_id]}"
-            paper = renamed(paper, f"{document.doc_id}~{document.sha256[:8]}", note)
-        seen[paper.document.doc_id] = document.source_file
+    for paper in sorted(papers, key=lambda p: p.source_file):
+        if paper.doc_id in seen:
+            note = f"doc_id {paper.doc_id} is also that of {seen[paper.doc_id]}"
+            paper = replace(paper, doc_id=f"{paper.doc_id}~{paper.sha256[:8]}", notes=(note, *paper.notes))
+        seen[paper.doc_id] = paper.source_file
         unique.append(paper)
-    return sorted(unique, key=lambda p: p.document.doc_id)
-
-
-def export(
-    out: Path,
-    papers: list[ProcessedPaper],
-    failures: list[FailureRow],
-    checked: list[tuple[Twins, list[Alignment], list[CrossCheck]]],
-) -> None:
-    documents = [p.document for p in papers]
-    write_tables(
-        out,
-        {
-            "documents": (DocumentRow, [document_row(d) for d in documents]),
-            "blocks": (BlockRow, [row for d in documents for row in block_rows(d)]),
-            "paragraphs": (ParagraphRow, [row for p in papers for row in paragraph_rows(p.paragraphs, p.document)]),
-            "references": (ReferenceRow, [row for p in papers for row in reference_rows(p.references)]),
-            "requests": (RequestRow, [row for p in papers for row in request_rows(p.requests)]),
-            "footnotes": (FootnoteRow, [row for d in documents for row in footnote_rows(d)]),
-            "table_cells": (TableCellRow, [row for d in documents for row in table_cell_rows(d)]),
-            "alignments": (AlignmentRow, [row for _, alignments, _ in checked for row in alignment_rows(alignments)]),
-            "crosscheck": (CrossCheckRow, [row for _, _, checks in checked for row in crosscheck_rows(checks)]),
-            "failures": (FailureRow, sorted(failures, key=lambda f: f.source_file)),
-        },
-    )
+    return sorted(unique, key=lambda p: p.doc_id)
 
 
 @contextmanager
-def progress_bar(total: int) -> Iterator:
-    columns = (TextColumn("processing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+def progress_bar(label: str, total: int) -> Iterator:
+    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, transient=True) as progress:
-        bar = progress.add_task("process", total=total)
+        bar = progress.add_task(label, total=total)
         yield lambda: progress.advance(bar)

@@ -11,12 +11,15 @@ import html
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from extractors import PIPELINE_VERSION
 from extractors.align import Twins
+from extractors.crosscheck import check_twins
 from flows.export import atomic
-from models.alignment import Alignment, CrossCheck
+from models.alignment import Alignment, CheckedTwins, CrossCheck
 
 STYLE = """
 body { font-family: "Noto Sans", "WenQuanYi Micro Hei", sans-serif; margin: 1.5em; line-height: 1.5 }
@@ -36,7 +39,7 @@ def anchor(locator: str) -> str:
     return "p-" + re.sub(r"[^A-Za-z0-9]", "-", locator)
 
 
-def html_report(twins: Twins, alignments: list[Alignment], checks: list[CrossCheck]) -> str:
+def html_report(twins: Twins, alignments: Sequence[Alignment], checks: Sequence[CrossCheck]) -> str:
     texts = {p.para_id: p.text for p in (*twins.zh.paragraphs, *twins.en.paragraphs)}
     flags_at: dict[str, list[CrossCheck]] = {}
     for check in checks:
@@ -90,7 +93,7 @@ def _marked(text: str, values: list[str]) -> str:
     return escaped
 
 
-def tmx(twins: Twins, alignments: list[Alignment]) -> str:
+def tmx(twins: Twins, alignments: Sequence[Alignment]) -> str:
     """TMX 1.4: one translation unit per pair aligned on both sides, identified by its locator."""
     texts = {p.para_id: p.text for p in (*twins.zh.paragraphs, *twins.en.paragraphs)}
     root = ET.Element("tmx", version="1.4")
@@ -115,12 +118,29 @@ def report_name(pair_id: str) -> str:
     return re.sub(r"[^A-Za-z0-9~.-]", "-", pair_id)
 
 
-def write_twin_files(out: Path, twins: Twins, alignments: list[Alignment], checks: list[CrossCheck]) -> Path:
+@dataclass(frozen=True)
+class TwinReport:
+    """A pair of twins cross-checked, with what a translator opens: the HTML report and the TMX."""
+
+    checked: CheckedTwins
+    html: str
+    tmx: str
+
+    @property
+    def name(self) -> str:
+        return report_name(self.checked.pair_id)
+
+
+def twin_report(twins: Twins) -> TwinReport:
+    checked = check_twins(twins)
+    return TwinReport(checked, html_report(twins, checked.alignments, checked.checks), tmx(twins, checked.alignments))
+
+
+def write_twin_files(out: Path, report: TwinReport) -> Path:
     """`reports/NAME.html` and `tmx/NAME.tmx` under `out`; returns the report's path."""
-    name = report_name(twins.pair_id)
-    report = out / "reports" / f"{name}.html"
-    for path, content in ((report, html_report(twins, alignments, checks)), (out / "tmx" / f"{name}.tmx", tmx(twins, alignments))):
+    html_path = out / "reports" / f"{report.name}.html"
+    for path, content in ((html_path, report.html), (out / "tmx" / f"{report.name}.tmx", report.tmx)):
         path.parent.mkdir(parents=True, exist_ok=True)
         with atomic(path) as temporary:
             temporary.write_text(content, encoding="utf-8")
-    return report
+    return html_path

@@ -45,3 +45,13 @@ class CrossCheck:
     severity: Severity
     zh_text: str
     en_text: str
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedTwins:
+    """One pair of twins aligned and cross-checked."""
+
+    pair_id: str
+    symbol: str
+    alignments: tuple[Alignment, ...]
+    checks: tuple[CrossCheck, ...]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import uuid
 from pathlib import Path
@@ -12,6 +13,7 @@ from typer.testing import CliRunner
 from corpus_data import CORPUS
 from flows.cli import app
 from flows.lock import LOCK_FILE
+from flows.run_record import output_files
 
 pytestmark = pytest.mark.slow
 runner = CliRunner()
@@ -39,9 +41,28 @@ def run(folder: Path, out: Path, *options: str) -> str:
     return result.output
 
 
-def files(out: Path) -> dict[str, bytes]:
-    tables = (path for path in sorted(out.rglob("*")) if path.is_file() and path.name != LOCK_FILE)
-    return {str(path.relative_to(out)): path.read_bytes() for path in tables}
+def modified(out: Path) -> dict[Path, int]:
+    return {path: path.stat().st_mtime_ns for path in out.rglob("*") if path.is_file() and path.name != LOCK_FILE}
+
+
+def test_a_run_with_nothing_changed_is_up_to_date_and_writes_nothing(tmp_path):
+    papers, out = unique_copies(tmp_path / "papers"), tmp_path / "out"
+    run(papers, out)
+    before = modified(out)
+    again = run(papers, out)
+    assert again.startswith("up to date") and "3 documents (0 from cache): 3 ok" in again  # the last run's summary
+    assert modified(out) == before
+
+    os.utime(papers / "sourcebook.pdf")  # touched: same bytes, newer time
+    assert run(papers, out).startswith("up to date")
+
+    (out / "requests.csv").write_text("edited in Excel", encoding="utf-8")  # an output changed: written again
+    rerun = run(papers, out)
+    assert "up to date" not in rerun and "3 documents (3 from cache): 3 ok" in rerun
+    assert "Secretary" in (out / "requests.csv").read_text(encoding="utf-8-sig")
+
+    assert "3 documents (3 from cache)" in run(papers, out, "--force")
+    assert "up to date" not in run(papers, out, "--time-limit", "300")  # other settings: another run
 
 
 def test_an_unchanged_corpus_is_not_recomputed_and_gives_identical_files(tmp_path):
@@ -50,9 +71,9 @@ def test_an_unchanged_corpus_is_not_recomputed_and_gives_identical_files(tmp_pat
     assert "3 documents (0 from cache): 3 ok" in first
     second = run(papers, tmp_path / "second")
     assert "3 documents (3 from cache): 3 ok" in second
-    assert files(tmp_path / "first") == files(tmp_path / "second")
-    assert {name.rsplit(".", 1)[1] for name in files(tmp_path / "first")} == {"csv", "parquet", "sqlite", "html", "tmx"}
-    assert "reports/IT-GB-7-17-19.html" in files(tmp_path / "first")  # the twins were paired and cross-checked
+    assert output_files(tmp_path / "first") == output_files(tmp_path / "second")
+    assert {name.rsplit(".", 1)[1] for name in output_files(tmp_path / "first")} == {"csv", "parquet", "sqlite", "html", "tmx"}
+    assert "reports/IT-GB-7-17-19.html" in output_files(tmp_path / "first")  # the twins were paired and cross-checked
 
     with open(papers / "sourcebook.pdf", "ab") as stream:  # one file changes
         stream.write(b"%edited\n")
@@ -73,7 +94,7 @@ def test_the_dask_task_runner_with_two_workers_gives_the_same_tables(tmp_path):
     run(threads, tmp_path / "threads-out")
     output = run(dask, tmp_path / "dask-out", "--task-runner", "dask", "--dask-workers", "2")
     assert "3 documents (0 from cache): 3 ok" in output
-    by_threads, by_dask = files(tmp_path / "threads-out"), files(tmp_path / "dask-out")
+    by_threads, by_dask = output_files(tmp_path / "threads-out"), output_files(tmp_path / "dask-out")
     # documents.* and the database hold each file's path and hash; every other table must be equal
     for name in by_threads:
         if not name.startswith(("documents", "gbdocs")):

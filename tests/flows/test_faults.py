@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from corpus_data import CORPUS, ROOT
-from flows.lock import LOCK_FILE, output_lock
+from flows.lock import output_lock
+from flows.run_record import output_files
 from paper_factory import make_paper
 
 pytestmark = pytest.mark.slow
@@ -40,10 +41,6 @@ def gbdocs_run(folder: Path, out: Path, home: Path) -> subprocess.Popen:
                             cwd=ROOT, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
 
 
-def files(out: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file() and p.name != LOCK_FILE}
-
-
 def test_a_run_killed_in_the_middle_is_completed_by_the_next(tmp_path):
     folder = papers(tmp_path / "papers")
     home = tmp_path / "home"
@@ -62,7 +59,7 @@ def test_a_run_killed_in_the_middle_is_completed_by_the_next(tmp_path):
     assert "4 documents (" in again.stdout.read().decode()
     reference = gbdocs_run(folder, tmp_path / "reference", tmp_path / "other-home")
     assert reference.wait(timeout=300) == 0
-    assert files(tmp_path / "out") == files(tmp_path / "reference")
+    assert output_files(tmp_path / "out") == output_files(tmp_path / "reference")
     assert not list((tmp_path / "out").rglob(".*.tmp"))
 
 

@@ -15,10 +15,11 @@ import pytest
 from typer.testing import CliRunner
 
 from corpus_data import CORPUS, ROOT
-from extractors.align import pair_twins
-from extractors.process import process_pdf
+from extractors.align import Twins
+from extractors.crosscheck import check_twins
+from extractors.process import indexed, process_pdf
 from flows.cli import app
-from flows.ingest import check_twins, export
+from flows.ingest import write_run_tables
 
 runner = CliRunner()
 CHROMIUM = shutil.which("chromium")
@@ -28,9 +29,10 @@ CHROMIUM = shutil.which("chromium")
 def out(tmp_path_factory):
     """A run's tables over the LibreOffice twins and the sourcebook, made without Prefect."""
     folder = tmp_path_factory.mktemp("run")
-    papers = [process_pdf(CORPUS / "libreoffice" / f"{stem}.pdf", ocr=False)
-              for stem in ("it-gb-7-17-19.zh", "it-gb-7-17-19.en", "sourcebook-summary.zh")]
-    export(folder, papers, [], [check_twins(twins) for twins in pair_twins(papers)])
+    zh, en, sourcebook = [indexed(process_pdf(CORPUS / "libreoffice" / f"{stem}.pdf", ocr=False))
+                          for stem in ("it-gb-7-17-19.zh", "it-gb-7-17-19.en", "sourcebook-summary.zh")]
+    checked = check_twins(Twins("IT/GB-7/17/19", "IT/GB-7/17/19", zh, en))
+    write_run_tables(folder, sorted((zh, en, sourcebook), key=lambda p: p.document.doc_id), [checked], [])
     return folder
 
 

@@ -1,0 +1,114 @@
+"""A Prefect server of our own on 127.0.0.1, for as long as a command needs one.
+
+Prefect's own temporary server lives in the process that starts it: worker processes (Dask's) do not
+see it and each starts another, some 10 s apiece. A server started here is named in PREFECT_API_URL,
+which child processes inherit.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+
+STARTUP_SECONDS = 120
+SHUTDOWN_SECONDS = 30
+
+
+class LocalPrefectServer:
+    """`prefect server start` on 127.0.0.1, stopped (and waited for) when the block ends."""
+
+    def __init__(self, home: Path, port: int) -> None:
+        self.home = home
+        self.port = port
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def api_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/api"
+
+    def __enter__(self) -> LocalPrefectServer:
+        self.home.mkdir(parents=True, exist_ok=True)
+        environment = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+        environment.update(PREFECT_HOME=str(self.home), PREFECT_SERVER_ANALYTICS_ENABLED="false")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(self.port)],
+            env=environment,
+            stdout=open(self.home / "server.log", "ab"),  # noqa: SIM115 - lives as long as the server
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group: the uvicorn it starts is stopped with it
+        )
+        deadline = time.monotonic() + STARTUP_SECONDS
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"the Prefect server stopped at start; see {self.home / 'server.log'}")
+            if self.healthy():
+                return self
+            time.sleep(0.5)
+        self.__exit__(None, None, None)
+        raise RuntimeError(f"the Prefect server did not answer within {STARTUP_SECONDS} s")
+
+    def healthy(self) -> bool:
+        try:
+            with urllib.request.urlopen(f"{self.api_url}/health", timeout=2) as response:
+                return response.status == 200
+        except OSError:
+            return False
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
+        if self.process is None:
+            return
+        try:
+            os.killpg(self.process.pid, signal.SIGTERM)
+        except ProcessLookupError:  # the whole group has already ended
+            return
+        try:
+            self.process.wait(timeout=SHUTDOWN_SECONDS)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def prefect_api(home: Path, port: int | None = None) -> Iterator[None]:
+    """The Prefect server named by PREFECT_API_URL, or one started under `home` for the block, named
+    in PREFECT_API_URL for this process (its settings) and its children (their environment)."""
+    if os.environ.get("PREFECT_API_URL"):
+        yield
+        return
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    with LocalPrefectServer(home, port or free_port()) as server:
+        os.environ["PREFECT_API_URL"] = server.api_url
+        try:
+            with temporary_settings({PREFECT_API_URL: server.api_url}):
+                try:
+                    yield
+                finally:
+                    drain_prefect_services()
+        finally:
+            del os.environ["PREFECT_API_URL"]
+
+
+def drain_prefect_services() -> None:
+    """Send the logs and events Prefect still holds while the server is up: at exit, with the server
+    gone, its workers would retry for a minute or more."""
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+
+    APILogWorker.drain_all(timeout=10)
+    EventsWorker.drain_all(timeout=10)
