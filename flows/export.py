@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import operator
 import os
 import sqlite3
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import IO, Any
@@ -29,6 +30,11 @@ SEARCH_TABLE = "paragraphs_fts"  # full-text index of the paragraphs table, row 
 ROW_GROUP_ROWS = 50_000  # rows a Parquet file buffers before writing them as one row group
 ARROW_TYPES = {"str": pa.string(), "int": pa.int64(), "int | None": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
 SQL_TYPES = {"str": "TEXT", "int": "INTEGER", "int | None": "INTEGER", "float": "REAL", "bool": "INTEGER"}
+
+
+def attrgetter_tuple(names: list[str]) -> Callable[[object], tuple]:
+    getter = operator.attrgetter(*names)
+    return getter if len(names) > 1 else lambda row: (getter(row),)
 
 
 def temporary_beside(path: Path) -> Path:
@@ -93,6 +99,8 @@ class TableWriter:
     def __init__(self, out: Path, tables: dict[str, type], stack: ExitStack, renames: list[tuple[Path, Path]]) -> None:
         self.tables = tables
         self.renames = renames  # (temporary, final) of every file begun
+        # a row's fields as a tuple: rows hold plain values, so no deep copy (dataclasses.astuple) is needed
+        self.values = {name: attrgetter_tuple(column_names(row_type)) for name, row_type in tables.items()}
         self.csv: dict[str, Any] = {}
         self.parquet: dict[str, ParquetTable] = {}
         for name, row_type in tables.items():
@@ -125,7 +133,7 @@ class TableWriter:
 
     def add(self, name: str, rows: Iterable[object], search_texts: Sequence[str] = ()) -> None:
         """Rows of table `name`; for paragraphs, each row's text as the search index reads it."""
-        values = [dataclasses.astuple(row) for row in rows]
+        values = [self.values[name](row) for row in rows]
         self.csv[name].writerows(["" if value is None else value for value in row] for row in values)
         self.parquet[name].add(values)
         placeholders = ", ".join("?" for _ in dataclasses.fields(self.tables[name]))

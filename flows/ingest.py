@@ -97,10 +97,12 @@ def _ingest(paths: list[str], out: Path, ocr: bool, time_limit: float, force: bo
     store = PaperStore(out / PAPER_FOLDER)
     summaries, failures, cached = process_all(pdfs, copies, store, ocr, time_limit)
     summaries = with_unique_ids(summaries)
-    store.keep_only({summary.stored_id for summary in summaries})
-    checked, pair_failures = cross_check_all(pair_twins(summaries), store, out)
+    pairs = pair_twins(summaries)
+    checked, flags, pair_failures = cross_check_all(pairs, store, out)
+    store.keep_only({summary.stored_id for summary in summaries} | set(checked.values()))
     failures += pair_failures
-    write_run_tables(out, (store.get(s) for s in summaries), (checked[p] for p in sorted(checked)), failures)
+    write_run_tables(out, (store.get(s) for s in summaries),
+                     (store.get_checked(checked[pair_id]) for pair_id in sorted(checked)), failures)
     summary = RunSummary(
         documents=len(pdfs),
         duplicates=sum(len(c) for c in copies.values()),
@@ -112,7 +114,7 @@ def _ingest(paths: list[str], out: Path, ocr: bool, time_limit: float, force: bo
         references=sum(s.references for s in summaries),
         requests=sum(s.requests for s in summaries),
         twins=len(checked),
-        flags=sum(len(c.checks) for c in checked.values()),
+        flags=flags,
         seconds=time.monotonic() - started,
         out=out,
     )
@@ -147,9 +149,11 @@ def process_all(
     return summaries, failures, cached
 
 
-def cross_check_all(pairs: list[TwinPair], store: PaperStore, out: Path) -> tuple[dict[str, CheckedTwins], list[FailureRow]]:
-    """Each pair's task; its report and TMX are written as it arrives."""
-    checked: dict[str, CheckedTwins] = {}
+def cross_check_all(pairs: list[TwinPair], store: PaperStore, out: Path) -> tuple[dict[str, str], int, list[FailureRow]]:
+    """Each pair's task; as it arrives, its report and TMX are written and its rows go to the store.
+    Returns the stored_id of each pair's rows by pair_id, the number of flags and the failures."""
+    checked: dict[str, str] = {}
+    flags = 0
     failures: list[FailureRow] = []
     with progress_bar("cross-checking", len(pairs)) as advance:
         futures = {cross_check.submit(pair, store): pair for pair in pairs}
@@ -160,9 +164,11 @@ def cross_check_all(pairs: list[TwinPair], store: PaperStore, out: Path) -> tupl
             else:
                 report = future.result()
                 write_twin_files(out, report)
-                checked[pair.pair_id] = report.checked
+                checked[pair.pair_id] = twins_key(None, {"pair": pair})
+                store.put(checked[pair.pair_id], report.checked)
+                flags += len(report.checked.checks)
             advance()
-    return checked, failures
+    return checked, flags, failures
 
 
 def completed(futures: dict[PrefectFuture, Item]) -> Iterator[tuple[PrefectFuture, Item]]:
