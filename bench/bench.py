@@ -186,7 +186,8 @@ def benchmark(work: Path) -> int:
         f"| 7, peak memory of a run, {len(files)} documents | {cold['peak_mib']:.0f} MiB | no growth |",
         f"| 7, growth from 50 to {len(files)} documents | {cold['peak_mib'] / memory_50['peak_mib']:.2f}x | ~1x |",
         "",
-        f"Run summaries: cold `{cold['summary']}`; unchanged `{warm[0]['summary']}`; forced `{forced[0]['summary']}`; "
+        f"Run summaries: cold `{cold['summary']}`; unchanged (up to date, it repeats the last run's summary) "
+        f"`{warm[0]['summary']}`; forced `{forced[0]['summary']}`; "
         f"one changed `{one_changed['summary']}`.",
     ]
     (ROOT / "bench" / "RESULTS.md").write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -7,6 +7,7 @@ which child processes inherit.
 
 from __future__ import annotations
 
+import ctypes
 import os
 import signal
 import socket
@@ -20,6 +21,7 @@ from pathlib import Path
 from types import TracebackType
 
 STARTUP_SECONDS = 120
+PR_SET_PDEATHSIG = 1  # from <sys/prctl.h>
 SHUTDOWN_SECONDS = 30
 
 
@@ -45,6 +47,7 @@ class LocalPrefectServer:
             stdout=open(self.home / "server.log", "ab"),  # noqa: SIM115 - lives as long as the server
             stderr=subprocess.STDOUT,
             start_new_session=True,  # its own process group: the uvicorn it starts is stopped with it
+            preexec_fn=stop_with_parent,
         )
         deadline = time.monotonic() + STARTUP_SECONDS
         while time.monotonic() < deadline:
@@ -75,6 +78,13 @@ class LocalPrefectServer:
         except subprocess.TimeoutExpired:
             os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait()
+
+
+def stop_with_parent() -> None:
+    """Run in the server's process before it starts: Linux sends it SIGTERM when the process that
+    started it ends, however it ends (a SIGKILLed `gbdocs run` would otherwise leave it running)."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 def free_port() -> int:

@@ -41,6 +41,25 @@ def gbdocs_run(folder: Path, out: Path, home: Path) -> subprocess.Popen:
                             cwd=ROOT, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
 
 
+def prefect_servers_started_by(pid: int) -> list[int]:
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    return [int(child) for child in children
+            if b"prefect\x00server\x00start" in Path(f"/proc/{child}/cmdline").read_bytes()]
+
+
+def ended_within(pid: int, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+        except FileNotFoundError:
+            return True
+        if state == "Z":  # ended; its parent is gone, so init reaps it
+            return True
+        time.sleep(0.2)
+    return False
+
+
 def test_a_run_killed_in_the_middle_is_completed_by_the_next(tmp_path):
     folder = papers(tmp_path / "papers")
     home = tmp_path / "home"
@@ -50,9 +69,11 @@ def test_a_run_killed_in_the_middle_is_completed_by_the_next(tmp_path):
     while time.monotonic() < deadline and not (storage.exists() and any(storage.iterdir())):
         time.sleep(0.2)  # until the first document's result is kept
     assert first.poll() is None, "the run ended before it could be killed"
+    [server] = prefect_servers_started_by(first.pid)
     first.send_signal(signal.SIGKILL)
     first.wait()
     assert not (tmp_path / "out" / "documents.csv").exists()  # killed before writing any table
+    assert ended_within(server, seconds=30), "the run's Prefect server outlived it"
 
     again = gbdocs_run(folder, tmp_path / "out", home)
     assert again.wait(timeout=300) == 0, again.stdout.read().decode()
