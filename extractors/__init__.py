@@ -2,4 +2,4 @@
 
 # Bump when a change to the extractors changes what they produce: cached results of older versions
 # are then recomputed.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"  # 2: papers carry their search texts
