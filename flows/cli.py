@@ -80,9 +80,9 @@ def run(
             from flows.ingest import run_ingest  # Prefect loads only for the commands that run a flow
             from flows.local_server import prefect_api
 
-            with prefect_api(prefect_home()):
+            with prefect_api(prefect_home()):  # the flow need not check again: force
                 summary = run_ingest(paths, out, ocr, chosen_runner(task_runner, dask_address, dask_workers), time_limit,
-                                     force)
+                                     force=True)
     except OutputLocked as error:
         typer.echo(f"gbdocs: {error}", err=True)
         raise typer.Exit(EXIT_LOCKED) from error

@@ -101,6 +101,10 @@ class TableWriter:
         self.renames = renames  # (temporary, final) of every file begun
         # a row's fields as a tuple: rows hold plain values, so no deep copy (dataclasses.astuple) is needed
         self.values = {name: attrgetter_tuple(column_names(row_type)) for name, row_type in tables.items()}
+        self.inserts = {
+            name: f'INSERT INTO "{name}" VALUES ({", ".join("?" for _ in dataclasses.fields(row_type))})'
+            for name, row_type in tables.items()
+        }
         self.csv: dict[str, Any] = {}
         self.parquet: dict[str, ParquetTable] = {}
         for name, row_type in tables.items():
@@ -136,8 +140,7 @@ class TableWriter:
         values = [self.values[name](row) for row in rows]
         self.csv[name].writerows(["" if value is None else value for value in row] for row in values)
         self.parquet[name].add(values)
-        placeholders = ", ".join("?" for _ in dataclasses.fields(self.tables[name]))
-        self.database.executemany(f'INSERT INTO "{name}" VALUES ({placeholders})', values)
+        self.database.executemany(self.inserts[name], values)
         if search_texts:
             start = self.indexed_rows + 1
             self.database.executemany(

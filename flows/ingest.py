@@ -88,12 +88,13 @@ def ingest(
 
 def _ingest(paths: list[str], out: Path, ocr: bool, time_limit: float, force: bool) -> RunSummary:
     started = time.monotonic()
-    settings = run_settings([Path(path) for path in paths], ocr, time_limit)
-    recorded = None if force else unchanged_run(out, settings, [Path(path) for path in paths])
+    roots = [Path(path) for path in paths]
+    settings = run_settings(roots, ocr, time_limit)
+    recorded = None if force else unchanged_run(out, settings, roots)
     if recorded is not None:
         return RunSummary.from_record(recorded)
     discard_record(out)
-    pdfs, copies = unique_files(find_pdfs([Path(path) for path in paths]))
+    pdfs, copies = unique_files(find_pdfs(roots))
     store = PaperStore(out / PAPER_FOLDER)
     summaries, failures, cached = process_all(pdfs, copies, store, ocr, time_limit)
     summaries = with_unique_ids(summaries)
@@ -136,8 +137,7 @@ def process_all(
         futures = {process_paper.submit(pdf, digest, ocr, time_limit): pdf for pdf, digest in pdfs.items()}
         for future, pdf in completed(futures):
             if future.state.is_failed():
-                error = future.result(raise_on_failure=False)
-                failures.append(FailureRow(str(pdf), "process", type(error).__name__, str(error)))
+                failures.append(failure_row(future, str(pdf), "process"))
             else:
                 stored_id = content_key(None, {"ocr": ocr, "sha256": pdfs[pdf]})
                 paper = future.result()
@@ -159,8 +159,7 @@ def cross_check_all(pairs: list[TwinPair], store: PaperStore, out: Path) -> tupl
         futures = {cross_check.submit(pair, store): pair for pair in pairs}
         for future, pair in completed(futures):
             if future.state.is_failed():
-                error = future.result(raise_on_failure=False)
-                failures.append(FailureRow(pair.pair_id, "cross-check", type(error).__name__, str(error)))
+                failures.append(failure_row(future, pair.pair_id, "cross-check"))
             else:
                 report = future.result()
                 write_twin_files(out, report)
@@ -169,6 +168,11 @@ def cross_check_all(pairs: list[TwinPair], store: PaperStore, out: Path) -> tupl
                 flags += len(report.checked.checks)
             advance()
     return checked, flags, failures
+
+
+def failure_row(future: PrefectFuture, source: str, stage: str) -> FailureRow:
+    error = future.result(raise_on_failure=False)
+    return FailureRow(source, stage, type(error).__name__, str(error))
 
 
 def completed(futures: dict[PrefectFuture, Item]) -> Iterator[tuple[PrefectFuture, Item]]:
