@@ -15,9 +15,11 @@ $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
-# Re-installs only when the lock or the project metadata changed.
-$(VENV)/.installed: requirements.lock pyproject.toml | $(BIN)/uv
-	$(BIN)/uv pip install --quiet --python $(BIN)/python --require-hashes -r requirements.lock
+# Re-installs only when the lock, the project metadata or this file changed. Bytecode is compiled at
+# install: uv does not by default, and without it every process (each run, its Prefect server, each
+# Dask worker) compiled Prefect, pydantic and spaCy from source at start, some 2-4 s apiece.
+$(VENV)/.installed: requirements.lock pyproject.toml Makefile | $(BIN)/uv
+	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python --require-hashes -r requirements.lock
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
 	touch $@
 
