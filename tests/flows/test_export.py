@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import sqlite3
 from pathlib import Path
 
@@ -17,7 +18,10 @@ CELLS = [TableCellRow("IT/GB-7/17/19@zh", 1, 8, 9, row, 0, row == 0, f"ç¬¬{row}è
 
 
 def test_rows_added_in_batches_land_in_every_format_in_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(export, "ROW_GROUP_ROWS", 10)  # batches of 7: written as 14 rows, then 11
+    probe = export.ParquetTable(tmp_path / "probe.parquet", TableCellRow)
+    for start in (0, 7):
+        probe.add([dataclasses.astuple(cell) for cell in CELLS[start : start + 7]])
+    monkeypatch.setattr(export, "ROW_GROUP_BYTES", probe.pending_bytes)  # batches of 7: written as 14 rows, then 11
     with table_writer(tmp_path, {"table_cells": TableCellRow, "failures": FailureRow}) as writer:
         for start in range(0, 25, 7):
             writer.add("table_cells", CELLS[start : start + 7])
