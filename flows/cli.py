@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import functools
 import io
 import json
 import logging
 import os
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -21,6 +23,8 @@ from models.paragraph import Paragraph
 
 if TYPE_CHECKING:
     from prefect.task_runners import TaskRunner
+
+    from flows.run_record import RunSummary
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
@@ -77,12 +81,10 @@ def run(
         if recorded is not None:
             summary = RunSummary.from_record(recorded)
         else:
-            from flows.ingest import run_ingest  # Prefect loads only for the commands that run a flow
             from flows.local_server import prefect_api
 
-            with prefect_api(prefect_home()):  # the flow need not check again: force
-                summary = run_ingest(paths, out, ocr, chosen_runner(task_runner, dask_address, dask_workers), time_limit,
-                                     force=True)
+            with prefect_api(prefect_home(), meanwhile=lambda: ingest_on(task_runner, dask_address, dask_workers)) as ingest:
+                summary = ingest(paths, out, ocr, time_limit=time_limit, force=True)  # the flow need not check again
     except OutputLocked as error:
         typer.echo(f"gbdocs: {error}", err=True)
         raise typer.Exit(EXIT_LOCKED) from error
@@ -272,6 +274,14 @@ def render_answer(answer, format: Format) -> str:
 def prefect_home() -> Path:
     """Where Prefect keeps its database and results: PREFECT_HOME, or Prefect's own default."""
     return Path(os.environ.get("PREFECT_HOME") or Path.home() / ".prefect")
+
+
+def ingest_on(name: TaskRunnerName, address: str | None, workers: int) -> Callable[..., RunSummary]:
+    """`run_ingest` on the chosen task runner. Importing the flow imports Prefect, which takes seconds:
+    `gbdocs run` does it while its Prefect server starts."""
+    from flows.ingest import run_ingest
+
+    return functools.partial(run_ingest, task_runner=chosen_runner(name, address, workers))
 
 
 def chosen_runner(name: TaskRunnerName, address: str | None, workers: int) -> TaskRunner | None:

@@ -15,11 +15,13 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
+from typing import TypeVar
 
+Prepared = TypeVar("Prepared")
 STARTUP_SECONDS = 120
 PR_SET_PDEATHSIG = 1  # from <sys/prctl.h>
 SHUTDOWN_SECONDS = 30
@@ -38,6 +40,7 @@ class LocalPrefectServer:
         return f"http://127.0.0.1:{self.port}/api"
 
     def __enter__(self) -> LocalPrefectServer:
+        """Starts the server without waiting for it: `wait_until_ready` does."""
         self.home.mkdir(parents=True, exist_ok=True)
         environment = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
         environment.update(PREFECT_HOME=str(self.home), PREFECT_SERVER_ANALYTICS_ENABLED="false")
@@ -49,14 +52,17 @@ class LocalPrefectServer:
             start_new_session=True,  # its own process group: the uvicorn it starts is stopped with it
             preexec_fn=stop_with_parent,
         )
+        return self
+
+    def wait_until_ready(self) -> None:
+        assert self.process is not None, "the server is started by entering the block"
         deadline = time.monotonic() + STARTUP_SECONDS
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"the Prefect server stopped at start; see {self.home / 'server.log'}")
             if self.healthy():
-                return self
-            time.sleep(0.5)
-        self.__exit__(None, None, None)
+                return
+            time.sleep(0.25)
         raise RuntimeError(f"the Prefect server did not answer within {STARTUP_SECONDS} s")
 
     def healthy(self) -> bool:
@@ -94,20 +100,25 @@ def free_port() -> int:
 
 
 @contextmanager
-def prefect_api(home: Path, port: int | None = None) -> Iterator[None]:
+def prefect_api(home: Path, port: int | None = None, meanwhile: Callable[[], Prepared] = lambda: None) -> Iterator[Prepared]:
     """The Prefect server named by PREFECT_API_URL, or one started under `home` for the block, named
-    in PREFECT_API_URL for this process (its settings) and its children (their environment)."""
-    if os.environ.get("PREFECT_API_URL"):
-        yield
-        return
-    from prefect.settings import PREFECT_API_URL, temporary_settings
+    in PREFECT_API_URL for this process (its settings) and its children (their environment).
 
+    `meanwhile` runs while the server starts, which takes some seconds (imports, say); the block
+    gets what it returns."""
+    if os.environ.get("PREFECT_API_URL"):
+        yield meanwhile()
+        return
     with LocalPrefectServer(home, port or free_port()) as server:
+        prepared = meanwhile()
+        from prefect.settings import PREFECT_API_URL, temporary_settings
+
+        server.wait_until_ready()
         os.environ["PREFECT_API_URL"] = server.api_url
         try:
             with temporary_settings({PREFECT_API_URL: server.api_url}):
                 try:
-                    yield
+                    yield prepared
                 finally:
                     drain_prefect_services()
         finally:

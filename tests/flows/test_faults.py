@@ -99,3 +99,40 @@ def test_a_second_run_into_the_same_folder_refuses(tmp_path):
     allowed = gbdocs_run(folder, out, tmp_path / "home")
     assert allowed.wait(timeout=120) == 0
     assert (out / "documents.csv").exists()
+
+
+def test_a_pair_whose_cross_check_fails_is_one_failure_and_the_rest_of_its_batch_lands(tmp_path, monkeypatch):
+    import csv
+
+    from typer.testing import CliRunner
+
+    import flows.ingest
+    from flows.cli import EXIT_SOME_FAILED, app
+
+    stamp = uuid.uuid4().hex
+    for folder in ("first", "second"):
+        for stem in ("it-gb-7-17-19.zh", "it-gb-7-17-19.en"):
+            target = tmp_path / "papers" / folder / f"{stem}.pdf"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(CORPUS / "libreoffice" / f"{stem}.pdf", target)
+            with open(target, "ab") as stream:
+                stream.write(f"\n%{stamp} {folder}\n".encode())
+
+    def failing_for_the_second_pair(twins):
+        if twins.pair_id.endswith("~2"):
+            raise ValueError("planted failure")
+        return real_twin_report(twins)
+
+    real_twin_report = flows.ingest.twin_report
+    monkeypatch.setattr(flows.ingest, "twin_report", failing_for_the_second_pair)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["run", str(tmp_path / "papers"), "--out", str(out), "--no-ocr"])
+
+    assert result.exit_code == EXIT_SOME_FAILED, result.output
+    assert "1 twins cross-checked" in result.output
+    failures = list(csv.DictReader((out / "failures.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert [(f["source_file"], f["stage"], f["error_type"], f["message"]) for f in failures] == [
+        ("IT/GB-7/17/19~2", "cross-check", "ValueError", "planted failure")]
+    assert sorted(path.name for path in (out / "reports").iterdir()) == ["IT-GB-7-17-19~1.html"]
+    alignments = list(csv.DictReader((out / "alignments.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert {row["pair_id"] for row in alignments} == {"IT/GB-7/17/19~1"}
