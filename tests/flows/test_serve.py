@@ -35,6 +35,12 @@ def wait_for(condition, seconds: float, what: str):
     raise AssertionError(f"timed out waiting for {what}")
 
 
+def as_from_a_terminal() -> None:
+    """Ctrl-C's SIGINT as a terminal delivers it: a test suite started in the background (`… &` in a
+    script) ignores SIGINT, and so would the command it starts."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_serve_registers_the_schedule_runs_through_the_api_and_shuts_down(tmp_path):
     papers = tmp_path / "papers"
     papers.mkdir()
@@ -46,6 +52,7 @@ def test_serve_registers_the_schedule_runs_through_the_api_and_shuts_down(tmp_pa
         [sys.executable, "-m", "flows.cli", "serve", str(papers), "--cron", "0 6 * * *", "--out", str(tmp_path / "out"),
          "--no-ocr", "--port", str(port)],
         cwd=ROOT, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        preexec_fn=as_from_a_terminal,
     )
     api = f"http://127.0.0.1:{port}/api"
     try:
