@@ -83,7 +83,8 @@ def run(
         else:
             from flows.local_server import prefect_api
 
-            with prefect_api(prefect_home(), meanwhile=lambda: ingest_on(task_runner, dask_address, dask_workers)) as ingest:
+            prepare = functools.partial(ingest_on, task_runner, dask_address, dask_workers)
+            with prefect_api(prefect_home(), meanwhile=prepare, register_blocks=False) as ingest:  # nobody opens its UI
                 summary = ingest(paths, out, ocr, time_limit=time_limit, force=True)  # the flow need not check again
     except OutputLocked as error:
         typer.echo(f"gbdocs: {error}", err=True)

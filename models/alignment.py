@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+
+from models.record import record
 
 
 class AlignMethod(StrEnum):
@@ -17,7 +18,7 @@ class Severity(StrEnum):
     WARNING = "warning"  # worth a look: other numbers, footnote markers
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Alignment:
     pair_id: str  # the twins: their symbol
     symbol: str
@@ -34,7 +35,7 @@ class Alignment:
             raise ValueError(f"bad alignment {self}")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CrossCheck:
     pair_id: str
     symbol: str
@@ -47,7 +48,7 @@ class CrossCheck:
     en_text: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CheckedTwins:
     """One pair of twins aligned and cross-checked."""
 

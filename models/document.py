@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import StrEnum
+
+from models.record import record
 
 
 class BlockRole(StrEnum):
@@ -29,7 +31,7 @@ class TextSource(StrEnum):
     NONE = "none"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BBox:
     x0: float
     top: float
@@ -41,7 +43,7 @@ class BBox:
             raise ValueError(f"inverted box {self}")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FootnoteMarker:
     """A superscript footnote marker removed from a text; `offset` is where it stood."""
 
@@ -53,7 +55,7 @@ class FootnoteMarker:
             raise ValueError(f"bad marker {self}")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TextLine:
     page: int
     bbox: BBox
@@ -63,7 +65,7 @@ class TextLine:
     markers: tuple[FootnoteMarker, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Block:
     """A visual block of text (a paragraph, heading or item as laid out), possibly across pages."""
 
@@ -86,7 +88,7 @@ class Block:
                 raise ValueError(f"block {self.index}: marker {marker.label} beyond the text")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Footnote:
     label: str
     page: int
@@ -96,7 +98,7 @@ class Footnote:
     offset: int | None = None  # the marker's offset in that block's text
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Table:
     """A ruled table; one continued over pages is one table, its repeated header rows dropped."""
 
@@ -109,7 +111,7 @@ class Table:
     header_rows: int = 0  # leading rows repeated on every page it continues on
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CoverMetadata:
     symbol: str = ""
     language: str = ""
@@ -122,7 +124,7 @@ class CoverMetadata:
     lines: tuple[str, ...] = ()  # the cover block as printed
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PageInfo:
     number: int
     width: float
@@ -133,7 +135,7 @@ class PageInfo:
     unmapped_glyphs: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Document:
     doc_id: str
     source_file: str

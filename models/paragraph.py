@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import StrEnum
+
+from models.record import record
 
 LOCATOR = re.compile(r"^[a-z]+\d*(?:/[A-Za-z0-9_~]+)+$")
 
@@ -22,7 +23,7 @@ class ParagraphKind(StrEnum):
     OTHER = "other"  # cover fields, a resolution's body name line
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Paragraph:
     """One record of the structure.
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from models.document import Document, DocumentStatus
 from models.paragraph import Paragraph
+from models.record import record
 from models.tags import Reference, Request
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ProcessedPaper:
     document: Document
     paragraphs: tuple[Paragraph, ...]
@@ -19,14 +18,14 @@ class ProcessedPaper:
 
     def __post_init__(self) -> None:
         doc_id = self.document.doc_id
-        for record in (*self.paragraphs, *self.references, *self.requests):
-            if record.doc_id != doc_id:
-                raise ValueError(f"{record} does not belong to {doc_id}")
+        for item in (*self.paragraphs, *self.references, *self.requests):
+            if item.doc_id != doc_id:
+                raise ValueError(f"{item} does not belong to {doc_id}")
         if self.search_texts and len(self.search_texts) != len(self.paragraphs):
             raise ValueError(f"{doc_id}: {len(self.search_texts)} search texts for {len(self.paragraphs)} paragraphs")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PaperSummary:
     """A processed paper in a few fields: a run holds these for every paper, and the papers themselves
     one at a time. `doc_id` and `notes` are the run's (a doc_id made unique, the paths of copies);

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import field, fields
+
+from models.record import record
 
 
 def described(description: str) -> dict[str, str]:
     return {"description": description}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DocumentRow:
     doc_id: str = field(metadata=described("symbol@language (file stem@language without a symbol); unique in a run"))
     symbol: str = field(metadata=described("document symbol from the cover or running header, e.g. IT/GB-7/17/19/Rev.1"))
@@ -33,7 +35,7 @@ class DocumentRow:
     pipeline_version: str = field(metadata=described("version of the extraction pipeline that made the row"))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BlockRow:
     doc_id: str = field(metadata=described("the document"))
     block_index: int = field(metadata=described("position of the block in the body, from 0"))
@@ -45,7 +47,7 @@ class BlockRow:
     footnote_markers: str = field(metadata=described("markers removed from the text, as label@offset, space-separated"))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ParagraphRow:
     doc_id: str = field(metadata=described("the document"))
     symbol: str = field(metadata=described("the document's symbol"))
@@ -69,7 +71,7 @@ class ParagraphRow:
     block_index: int | None = field(metadata=described("the block it was read from (blocks.block_index)"))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ReferenceRow:
     doc_id: str = field(metadata=described("the document"))
     para_id: str = field(metadata=described("the paragraph that cites it (paragraphs.para_id)"))
@@ -85,7 +87,7 @@ class ReferenceRow:
     end: int = field(metadata=described("offset just after it"))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RequestRow:
     doc_id: str = field(metadata=described("the document"))
     para_id: str = field(metadata=described("the paragraph that holds the request"))
@@ -104,7 +106,7 @@ class RequestRow:
     text: str = field(metadata=described("the sentence holding the request"))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class AlignmentRow:
     pair_id: str = field(metadata=described("the twins: their symbol (IT/GB-7/17/19; ~2 when a symbol has two pairs)"))
     symbol: str = field(metadata=described("the symbol both papers print"))
@@ -117,7 +119,7 @@ class AlignmentRow:
     score: float = field(metadata=described("0-1, how well lengths and shared numbers agree"))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CrossCheckRow:
     pair_id: str = field(metadata=described("the twins"))
     symbol: str = field(metadata=described("their symbol"))
@@ -132,7 +134,7 @@ class CrossCheckRow:
     en_text: str = field(metadata=described("the English text"))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FootnoteRow:
     doc_id: str = field(metadata=described("the document"))
     label: str = field(metadata=described("footnote label as printed: 1, 2, *, **"))
@@ -143,7 +145,7 @@ class FootnoteRow:
     text: str = field(metadata=described("footnote text"))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TableCellRow:
     doc_id: str = field(metadata=described("the document"))
     table_index: int = field(metadata=described("position of the table in the document, from 0"))
@@ -155,7 +157,7 @@ class TableCellRow:
     text: str = field(metadata=described("cell text"))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FailureRow:
     source_file: str = field(metadata=described("path of the file that failed"))
     stage: str = field(metadata=described("stage that failed: extract"))

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+
+from models.record import record
 
 
 class ReferenceKind(StrEnum):
@@ -27,7 +28,7 @@ class RequestVerb(StrEnum):
     CALL_UPON = "call_upon"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Reference:
     doc_id: str
     para_id: str
@@ -45,7 +46,7 @@ class Reference:
             raise ValueError(f"{self.para_id}: bad offsets {self.start}-{self.end}")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Request:
     doc_id: str
     para_id: str
