@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from flows.export import SQLITE_FILE
+from flows.local_server import stop_with_parent
 from models.tables import TABLE_DESCRIPTIONS, TABLES, column_descriptions
 
 PLUGINS = Path(__file__).resolve().parent / "datasette_plugins"
@@ -69,7 +70,7 @@ def serve_ui(out: Path, port: int) -> int:
             sys.executable, "-m", "datasette", "serve", str(database), "--host", "127.0.0.1", "--port", str(port),
             "--metadata", str(settings), "--plugins-dir", str(PLUGINS), "--setting", "default_page_size", "50",
         ]
-        try:
-            return subprocess.run(command, check=False).returncode
+        try:  # Datasette stops with gbdocs however gbdocs is stopped (Ctrl-C reaches both; SIGTERM only gbdocs)
+            return subprocess.run(command, check=False, preexec_fn=stop_with_parent).returncode
         except KeyboardInterrupt:
             return 0

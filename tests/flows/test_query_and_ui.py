@@ -10,6 +10,7 @@ import sys
 import time
 import urllib.parse
 import urllib.request
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -91,22 +92,42 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def ui(out):
+def start_ui(out: Path) -> tuple[subprocess.Popen, str]:
     port = free_port()
     process = subprocess.Popen([sys.executable, "-m", "flows.cli", "ui", "--out", str(out), "--port", str(port)],
                                cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"{base}/-/versions.json", timeout=2)
-            break
-        except OSError:
-            time.sleep(0.5)
+    while time.monotonic() < deadline and not answers(base):
+        time.sleep(0.5)
+    return process, base
+
+
+def answers(base: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{base}/-/versions.json", timeout=2):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="module")
+def ui(out):
+    process, base = start_ui(out)
     yield base
     process.terminate()
     process.wait(timeout=30)
+
+
+def test_stopping_gbdocs_ui_with_sigterm_stops_datasette(out):
+    process, base = start_ui(out)
+    assert answers(base)
+    process.terminate()
+    process.wait(timeout=30)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and answers(base):
+        time.sleep(0.2)
+    assert not answers(base), "Datasette outlived gbdocs ui"
 
 
 def get(url: str):
