@@ -12,7 +12,10 @@ pages, so contents vary while every page stays a real rendered page. Then, on th
    every document from the cache), and with one file changed;
 6. the Dask task runner with two workers against one, each on a Prefect home whose database exists
    but holds no results (the database is created once per machine, ~7 s, and is not part of scaling);
-7. the peak resident memory of a run, for 50 and for 200 documents.
+7. the peak resident memory of a run, for 50 and for 200 documents;
+E. the pdfium engine (`--engine pdfium`): reading every page as gbdocs reads it (characters, lines,
+   rects, images) against 2; the pipeline of 3 and the cold run of 4 on it; and whether that run
+   wrote the same tables as 4, byte for byte.
 
 Environment: BENCH_DOCUMENTS (default 200), BENCH_RUNS (repeats of the short measures and of 6,
 default 3).
@@ -85,12 +88,22 @@ def raw_pypdfium2(files: list[Path]) -> None:
         document.close()
 
 
-def gbdocs_pipeline(files: list[Path]) -> tuple[int, int]:
+def pdfium_engine(files: list[Path]) -> None:
+    from extractors.pdfium_pages import open_pdfium
+
+    for path in files:
+        with open_pdfium(path) as pages:
+            for page in pages:
+                _ = page.chars, page.edges, page.images
+                page.close()
+
+
+def gbdocs_pipeline(files: list[Path], engine: str = "pdfplumber") -> tuple[int, int]:
     from extractors.process import process_pdf
 
     paragraphs = references = 0
     for path in files:
-        paper = process_pdf(path, ocr=False)
+        paper = process_pdf(path, ocr=False, engine=engine)
         paragraphs += len(paper.paragraphs)
         references += len(paper.references)
     return paragraphs, references
@@ -156,8 +169,15 @@ def benchmark(work: Path) -> int:
     pipeline = timed(lambda: counts.append(gbdocs_pipeline(files)))
     paragraphs, references = counts[0]
     print(f"1 {plumber:.1f} s, 2 {pdfium:.1f} s, 3 {pipeline:.1f} s", flush=True)
+    engine = statistics.median(timed(lambda: pdfium_engine(files)) for _ in range(RUNS))
+    engine_counts: list[tuple[int, int]] = []
+    engine_pipeline = timed(lambda: engine_counts.append(gbdocs_pipeline(files, "pdfium")))
+    print(f"1e {engine:.1f} s, 3e {engine_pipeline:.1f} s", flush=True)
 
     cold = measure_run(corpus, work / "out", work / "home")
+    engine_cold = measure_run(corpus, work / "out-pdfium", work / "home-pdfium", "--engine", "pdfium")
+    tables = sorted(path.name for path in (work / "out").glob("*.csv"))
+    differing = [name for name in tables if (work / "out" / name).read_bytes() != (work / "out-pdfium" / name).read_bytes()]
     warm = [measure_run(corpus, work / "out", work / "home") for _ in range(RUNS)]
     forced = [measure_run(corpus, work / "out", work / "home", "--force") for _ in range(RUNS)]
     with open(files[0], "ab") as stream:
@@ -190,7 +210,7 @@ def benchmark(work: Path) -> int:
         f"Scaled corpus: {len(files)} documents, {pages} pages, assembled from the six rendered corpus PDFs (zh and en,",
         f"fpdf2 and LibreOffice); {paragraphs} paragraph records, {references} references. One machine: "
         f"{os.cpu_count()} cores, Python {sys.version.split()[0]}.",
-        f"Short measures and 6 are the median of {RUNS} runs; 1, 3, 4 and 7 ran once.",
+        f"Short measures, 1e and 6 are the median of {RUNS} runs; 1, 3, 3e, 4, 4e and 7 ran once.",
         "",
         "| # | what | seconds | pages/s | paragraphs/s |",
         "|---|---|---|---|---|",
@@ -204,6 +224,9 @@ def benchmark(work: Path) -> int:
         f"| 6a | `gbdocs run`, cold, Dask, 1 worker (runs: {seconds_list(dask_seconds[1])}) | {dask_one:.1f} | {pages / dask_one:.1f} | |",
         f"| 6b | `gbdocs run`, cold, Dask, 2 workers (runs: {seconds_list(dask_seconds[2])}) | {dask_two:.1f} | {pages / dask_two:.1f} | |",
         f"| S | the run's Prefect server starting: new home (creates the database) / existing home | {new_home_start:.1f} / {existing_home_start:.1f} | | |",
+        f"| 1e | pdfium engine, every page as gbdocs reads it (chars, lines, rects, images) | {engine:.1f} | {pages / engine:.0f} | |",
+        f"| 3e | 3 with `--engine pdfium` | {engine_pipeline:.1f} | {pages / engine_pipeline:.1f} | {paragraphs / engine_pipeline:.0f} |",
+        f"| 4e | 4 with `--engine pdfium` | {engine_cold['wall_seconds']:.1f} | {pages / engine_cold['wall_seconds']:.1f} | {paragraphs / engine_cold['wall_seconds']:.0f} |",
         "",
         "| ratio or figure | value | target |",
         "|---|---|---|",
@@ -215,6 +238,11 @@ def benchmark(work: Path) -> int:
         f"| 7, peak memory of a run, 50 documents | {memory_50['peak_mib']:.0f} MiB | |",
         f"| 7, peak memory of a run, {len(files)} documents | {cold['peak_mib']:.0f} MiB | no growth |",
         f"| 7, growth from 50 to {len(files)} documents | {cold['peak_mib'] / memory_50['peak_mib']:.2f}x | ~1x |",
+        f"| 1e/2, the pdfium engine's reading over raw pypdfium2's | {engine / pdfium:.1f} | <= 5 (stretch) |",
+        f"| 3/3e, the pipeline on pdfplumber over the pipeline on pdfium | {pipeline / engine_pipeline:.2f}x | |",
+        f"| 3e/2, the pipeline on pdfium over raw pypdfium2 | {engine_pipeline / pdfium:.0f} | (reference) |",
+        f"| 4e = 4, tables byte for byte ({len(tables)} CSV files) | "
+        f"{'all equal' if not differing else 'differ: ' + ', '.join(differing)} | equal |",
         "",
         f"Run summaries: cold `{cold['summary']}`; unchanged (up to date, it repeats the last run's summary) "
         f"`{warm[0]['summary']}`; forced `{forced[0]['summary']}`; "

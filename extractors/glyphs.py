@@ -19,7 +19,7 @@ from extractors.scripts import is_private_use
 REPLACEMENT = "\ufffd"
 
 
-def fonts_without_unicode_map(page: Any) -> set[str]:
+def composite_fonts_without_unicode_map(page: Any) -> set[str]:
     """Base names of the composite fonts on a pdfplumber page that have no /ToUnicode map."""
     resources = resolve1(page.page_obj.resources) or {}
     fonts = resolve1(resources.get("Font")) or {}

@@ -19,6 +19,8 @@ import pdfplumber
 from pdfminer.layout import LTChar
 from pdfplumber.page import Page, fix_fontname_bytes
 
+from extractors.glyphs import composite_fonts_without_unicode_map
+
 
 class LeanPage(Page):
     """A pdfplumber page whose `chars` hold text, fontname, size, upright, x0, x1, top, bottom (and
@@ -44,6 +46,9 @@ class LeanPage(Page):
             "bottom": self.height - obj.y0 + mb_top,
             "doctop": self.initial_doctop + top,
         }
+
+    def fonts_without_unicode_map(self) -> set[str]:
+        return composite_fonts_without_unicode_map(self)
 
 
 @contextmanager

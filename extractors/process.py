@@ -5,15 +5,17 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from extractors.extract import extract_pdf
+from extractors.extract import DEFAULT_ENGINE, extract_pdf
 from extractors.search_text import indexed_text
 from extractors.structure import segment
 from extractors.tagging import tag
 from models.processed import PaperSummary, ProcessedPaper
 
 
-def process_pdf(path: Path, *, ocr: bool = True, time_limit: float | None = None) -> ProcessedPaper:
-    document = extract_pdf(path, ocr=ocr, time_limit=time_limit)
+def process_pdf(
+    path: Path, *, ocr: bool = True, time_limit: float | None = None, engine: str = DEFAULT_ENGINE
+) -> ProcessedPaper:
+    document = extract_pdf(path, ocr=ocr, time_limit=time_limit, engine=engine)
     paragraphs = segment(document)
     references, requests = tag(document, paragraphs)
     return ProcessedPaper(document, tuple(paragraphs), tuple(references), tuple(requests))

@@ -31,6 +31,7 @@ from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from extractors import PIPELINE_VERSION
+from extractors.extract import DEFAULT_ENGINE
 from extractors.align import TwinPair, Twins, pair_twins
 from extractors.process import indexed, process_pdf
 from extractors.rows import alignment_rows, crosscheck_rows, paper_rows
@@ -51,8 +52,11 @@ TWINS_PER_TASK = 8
 
 
 def content_key(context: TaskRunContext | None, parameters: dict) -> str:
-    """The file's bytes (their SHA-256), not its path: a renamed file is still cached, an edited one is not."""
-    return f"gbdocs-{PIPELINE_VERSION}-ocr{int(parameters['ocr'])}-{parameters['sha256']}"
+    """The file's bytes (their SHA-256), not its path: a renamed file is still cached, an edited one is not.
+    The default engine's keys carry no engine name, so results cached before there was a choice still count."""
+    engine = parameters.get("engine", DEFAULT_ENGINE)
+    suffix = "" if engine == DEFAULT_ENGINE else f"-{engine}"
+    return f"gbdocs-{PIPELINE_VERSION}-ocr{int(parameters['ocr'])}-{parameters['sha256']}{suffix}"
 
 
 def twins_key(pair: TwinPair) -> str:
@@ -74,9 +78,9 @@ def twin_batch_name() -> str:
 
 @task(name="process", task_run_name="process {path}", cache_key_fn=content_key, persist_result=True,
       cache_result_in_memory=False)
-def process_paper(path: Path, sha256: str, ocr: bool, time_limit: float) -> ProcessedPaper:
+def process_paper(path: Path, sha256: str, ocr: bool, time_limit: float, engine: str = DEFAULT_ENGINE) -> ProcessedPaper:
     """`sha256` is the file's, hashed once by `unique_files`; it keys the cache."""
-    return indexed(process_pdf(path, ocr=ocr, time_limit=time_limit))
+    return indexed(process_pdf(path, ocr=ocr, time_limit=time_limit, engine=engine))
 
 
 @task(name="cross-check", task_run_name=twin_batch_name, cache_key_fn=twin_batch_key, persist_result=True,
@@ -90,27 +94,29 @@ def cross_check(pairs: list[TwinPair], store: PaperStore) -> list[TwinReport]:
 @flow(name="gbdocs-ingest", task_runner=ThreadPoolTaskRunner(max_workers=os.cpu_count() or 1))
 def ingest(
     paths: list[str], out: str, ocr: bool = True, time_limit: float = DEFAULT_TIME_LIMIT, force: bool = False,
+    engine: str = DEFAULT_ENGINE,
 ) -> RunSummary:
     """Plain strings as parameters: they travel to deployments and the Prefect UI as they are.
 
     `time_limit` is each document's, in seconds; a document over it becomes a failures row. Unless
     `force`, a run with nothing changed since the last one into `out` returns that one's summary.
+    `engine` reads the pages: "pdfplumber" (the reference) or "pdfium" (faster, the same tables).
     """
     with output_lock(Path(out)):
-        return _ingest(paths, Path(out), ocr, time_limit, force)
+        return _ingest(paths, Path(out), ocr, time_limit, force, engine)
 
 
-def _ingest(paths: list[str], out: Path, ocr: bool, time_limit: float, force: bool) -> RunSummary:
+def _ingest(paths: list[str], out: Path, ocr: bool, time_limit: float, force: bool, engine: str) -> RunSummary:
     started = time.monotonic()
     roots = [Path(path) for path in paths]
-    settings = run_settings(roots, ocr, time_limit)
+    settings = run_settings(roots, ocr, time_limit, engine)
     recorded = None if force else unchanged_run(out, settings, roots)
     if recorded is not None:
         return RunSummary.from_record(recorded)
     discard_record(out)
     pdfs, copies = unique_files(find_pdfs(roots))
     store = PaperStore(out / PAPER_FOLDER)
-    summaries, failures, cached = process_all(pdfs, copies, store, ocr, time_limit)
+    summaries, failures, cached = process_all(pdfs, copies, store, ocr, time_limit, engine)
     summaries = with_unique_ids(summaries)
     pairs = pair_twins(summaries)
     checked, flags, pair_failures = cross_check_all(pairs, store, out)
@@ -141,6 +147,7 @@ def _ingest(paths: list[str], out: Path, ocr: bool, time_limit: float, force: bo
 
 def process_all(
     pdfs: dict[Path, str], copies: dict[Path, list[Path]], store: PaperStore, ocr: bool, time_limit: float,
+    engine: str = DEFAULT_ENGINE,
 ) -> tuple[list[PaperSummary], list[FailureRow], int]:
     """Every document's task; each paper goes to the store as it arrives. Returns the summaries,
     the failures and how many came from the cache."""
@@ -148,12 +155,12 @@ def process_all(
     failures: list[FailureRow] = []
     cached = 0
     with progress_bar("processing", len(pdfs)) as advance:
-        futures = {process_paper.submit(pdf, digest, ocr, time_limit): pdf for pdf, digest in pdfs.items()}
+        futures = {process_paper.submit(pdf, digest, ocr, time_limit, engine): pdf for pdf, digest in pdfs.items()}
         for future, pdf in completed(futures):
             if future.state.is_failed():
                 failures.append(failure_row(future, str(pdf), "process"))
             else:
-                stored_id = content_key(None, {"ocr": ocr, "sha256": pdfs[pdf]})
+                stored_id = content_key(None, {"ocr": ocr, "sha256": pdfs[pdf], "engine": engine})
                 paper = future.result()
                 store.put(stored_id, paper)
                 notes = tuple(f"the same file is also at {copy}" for copy in copies.get(pdf, []))
@@ -211,11 +218,11 @@ def completed(futures: dict[PrefectFuture, Item]) -> Iterator[tuple[PrefectFutur
 
 def run_ingest(
     paths: list[Path], out: Path, ocr: bool = True, task_runner: TaskRunner | None = None,
-    time_limit: float = DEFAULT_TIME_LIMIT, force: bool = False,
+    time_limit: float = DEFAULT_TIME_LIMIT, force: bool = False, engine: str = DEFAULT_ENGINE,
 ) -> RunSummary:
     """The flow on its default thread pool (a thread per core), or on another task runner (Dask)."""
     chosen = ingest.with_options(task_runner=task_runner) if task_runner is not None else ingest
-    return chosen([str(path) for path in paths], str(out), ocr, time_limit, force)
+    return chosen([str(path) for path in paths], str(out), ocr, time_limit, force, engine)
 
 
 def write_run_tables(

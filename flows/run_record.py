@@ -45,12 +45,13 @@ class RunSummary:
         return cls(**{**record, "out": Path(record["out"]), "up_to_date": True})
 
 
-def run_settings(paths: list[Path], ocr: bool, time_limit: float) -> dict[str, Any]:
+def run_settings(paths: list[Path], ocr: bool, time_limit: float, engine: str) -> dict[str, Any]:
     return {
         "pipeline_version": PIPELINE_VERSION,
         "paths": sorted(str(path.resolve()) for path in paths),
         "ocr": ocr,
         "time_limit": time_limit,
+        "engine": engine,
     }
 
 

@@ -16,9 +16,11 @@ from flows.local_server import prefect_api
 DEPLOYMENT = "gbdocs-ingest"
 
 
-def serve(paths: list[Path], out: Path, cron: str, ocr: bool, home: Path, port: int) -> None:
+def serve(paths: list[Path], out: Path, cron: str, ocr: bool, engine: str, home: Path, port: int) -> None:
     """Register the deployment on `cron` and run its flow runs until interrupted (Ctrl-C)."""
-    parameters = {"paths": [str(path.resolve()) for path in paths], "out": str(out.resolve()), "ocr": ocr}
+    parameters = {
+        "paths": [str(path.resolve()) for path in paths], "out": str(out.resolve()), "ocr": ocr, "engine": engine,
+    }
     started_here = not os.environ.get("PREFECT_API_URL")
     with prefect_api(home, port):
         if started_here:

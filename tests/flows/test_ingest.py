@@ -86,3 +86,16 @@ def test_references_and_requests_are_written(run_output):
     assert requests[("app3/op/8", "Secretary")]["condition"] == "视可获财政资源情况"
     assert requests[("body/5/q4", "Bureau")]["requester"] == "Governing Body"
     assert ("body/5/q4", "Secretariat") not in requests  # the Secretariat only supports the Bureau
+
+
+def test_the_pdfium_engine_writes_the_same_tables(run_output, tmp_path):
+    _, out, papers = run_output
+    result = CliRunner().invoke(app, ["run", str(papers), "--out", str(tmp_path), "--no-ocr", "--engine", "pdfium"])
+    assert result.exit_code == EXIT_SOME_FAILED, result.output  # the broken file, as with pdfplumber
+    assert "(0 from cache)" in result.output  # its results are cached apart from pdfplumber's
+    tables = sorted(path.name for path in out.glob("*.csv"))
+    assert "paragraphs.csv" in tables and sorted(path.name for path in tmp_path.glob("*.csv")) == tables
+    for name in tables:
+        assert (tmp_path / name).read_bytes() == (out / name).read_bytes(), name
+    again = CliRunner().invoke(app, ["run", str(papers), "--out", str(tmp_path), "--no-ocr"])
+    assert "up to date" not in again.output  # another engine is another setting
