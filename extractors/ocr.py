@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pypdfium2
 
+from extractors.pdfium_lock import PDFIUM_LOCK
+
 from extractors.scripts import is_cjk
 from models import BBox, TextLine
 
@@ -47,12 +49,13 @@ def tesseract_languages() -> tuple[str, ...]:
 
 
 def ocr_page(pdf_path: Path, page_index: int, languages: tuple[str, ...]) -> OcrPage:
-    document = pypdfium2.PdfDocument(str(pdf_path))
-    try:
-        page = document[page_index]
-        image = page.render(scale=DPI / 72).to_pil()
-    finally:
-        document.close()
+    with PDFIUM_LOCK:
+        document = pypdfium2.PdfDocument(str(pdf_path))
+        try:
+            page = document[page_index]
+            image = page.render(scale=DPI / 72).to_pil()
+        finally:
+            document.close()
     with tempfile.TemporaryDirectory() as work:
         picture = Path(work) / "page.png"
         image.save(picture)

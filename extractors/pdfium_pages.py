@@ -52,6 +52,7 @@ from pdfplumber.table import TableFinder, TableSettings
 from pdfplumber.utils.exceptions import PdfminerException
 
 from extractors.pdf_pages import open_lean
+from extractors.pdfium_lock import PDFIUM_LOCK
 
 Obj = dict[str, Any]
 Box = tuple[float, float, float, float]
@@ -177,17 +178,18 @@ class PdfiumPages(Sequence[PdfiumPage]):
 def open_pdfium(path: Path) -> Iterator[Sequence[Any]]:
     """The pages of the PDF at `path`, read by pdfium, for the length of the block."""
     dictionaries = read_dictionaries(path)
-    document = pdfium.PdfDocument(str(path))
-    try:
-        # a turned page, or a page tree the two parsers count differently (a damaged file pdfium
-        # mends): pdfplumber reads the document, so that both engines give the same tables
-        if dictionaries.rotated or len(dictionaries.mediaboxes) != len(document):
-            with open_lean(path) as pages:
-                yield pages
-        else:
-            yield PdfiumPages(document, dictionaries)
-    finally:
-        document.close()
+    with PDFIUM_LOCK:  # for the whole document: its pages are read as the block asks for them
+        document = pdfium.PdfDocument(str(path))
+        try:
+            # a turned page, or a page tree the two parsers count differently (a damaged file pdfium
+            # mends): pdfplumber reads the document, so that both engines give the same tables
+            if dictionaries.rotated or len(dictionaries.mediaboxes) != len(document):
+                with open_lean(path) as pages:
+                    yield pages
+            else:
+                yield PdfiumPages(document, dictionaries)
+        finally:
+            document.close()
 
 
 @dataclass(frozen=True)

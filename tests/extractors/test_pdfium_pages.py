@@ -174,3 +174,34 @@ def test_bad_files_are_refused_alike(tmp_path: Path):
 def test_an_unknown_engine_is_named_in_the_error():
     with pytest.raises(ValueError, match="choose one of pdfplumber, pdfium"):
         extract_pdf(CORPUS / "fpdf2" / "sourcebook-summary.zh.pdf", engine="mupdf")
+
+
+
+def test_one_thread_at_a_time_is_in_pdfium():
+    """pdfium is not thread-safe: a 200-paper `gbdocs run --engine pdfium` on two threads died of
+    SIGSEGV. While one thread reads a document, another waits, for a document of its own too."""
+    import threading
+    import time
+
+    path = CORPUS / "fpdf2" / "sourcebook-summary.zh.pdf"
+    inside, events = threading.Event(), []
+
+    def first() -> None:
+        with open_pdfium(path) as pages:
+            inside.set()
+            _ = pages[0].chars
+            time.sleep(0.3)
+            events.append("first out")
+
+    def second() -> None:
+        inside.wait()
+        with open_pdfium(CORPUS / "libreoffice" / "sourcebook-summary.zh.pdf") as pages:
+            events.append("second in")
+            _ = pages[0].chars
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert events == ["first out", "second in"]
