@@ -21,7 +21,6 @@ from pathlib import Path
 import pypdfium2
 
 from extractors.pdfium_lock import PDFIUM_LOCK
-
 from extractors.scripts import is_cjk
 from models import BBox, TextLine
 

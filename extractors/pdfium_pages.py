@@ -31,6 +31,7 @@ what gbdocs reads and hands it on as pdfplumber-shaped dicts, so that everything
 from __future__ import annotations
 
 import ctypes
+import itertools
 import math
 import re
 from collections.abc import Iterator, Sequence
@@ -129,10 +130,10 @@ class PdfiumPage(Container):
         return y - self._bottom
 
     def char(self, run: _Run, text: str, x0: float, x1: float, baseline: float) -> Obj:
-        bottom = self.height - baseline - run.descent * run.size
+        bottom = self.to_top(baseline + run.font.descent * run.size)
         return {
             "text": text,
-            "fontname": run.name,
+            "fontname": run.font.name,
             "size": run.size,
             "upright": run.upright,
             "x0": x0,
@@ -149,7 +150,7 @@ class PdfiumPages(Sequence[PdfiumPage]):
         self.document = document
         self.dictionaries = dictionaries
         heights = [box[3] - box[1] for box in dictionaries.mediaboxes]
-        self.doctops = [sum(heights[:index]) for index in range(len(heights))]
+        self.doctops = [0.0, *itertools.accumulate(heights)][: len(heights)]
 
     def __len__(self) -> int:
         return len(self.document)
@@ -303,27 +304,28 @@ def _chars(textpage: pdfium.PdfTextPage, page: PdfiumPage, runs: _Runs) -> tuple
     checked: dict[tuple[int | None, str], bool] = {}
     chars: list[Obj] = []
     unmapped: set[str] = set()
-    known_runs, text_object, char = runs.runs, _calls.text_object, page.char
+    text_object, char = _calls.text_object, page.char
     char_origin, loose_char_box = _calls.char_origin, _calls.loose_char_box
     for index, text in enumerate(texts):
         if text in GENERATED_CANDIDATES and _calls.is_generated(handle, index):
             continue
         key = text_object(handle, index)
-        run = known_runs.get(key) or runs.of(key)
+        run = runs.of(key)
         if text in HYPHEN_MARKS:
             text = "-"
         char_origin(handle, index, origin_address_x, origin_address_y)
         loose_char_box(handle, index, box_address)
         x0 = origin_x.value
-        x1 = box.right if run.afm_widths is None else x0 + run.afm_widths.get(text, 0) * run.advance_scale
+        widths = run.font.afm_widths
+        x1 = box.right if widths is None else x0 + widths.get(text, 0) * run.advance_scale
         baseline = origin_y.value
         chars.append(char(run, text, x0, x1, baseline))
         # one question per character and font: a font maps a code the same way each time
-        failed = checked.get((run.font, text))
+        failed = checked.get((run.font.address, text))
         if failed is None:
-            failed = checked[(run.font, text)] = bool(_calls.has_unicode_map_error(handle, index))
+            failed = checked[(run.font.address, text)] = bool(_calls.has_unicode_map_error(handle, index))
         if failed:
-            unmapped.add(run.name)
+            unmapped.add(run.font.name)
     return chars, unmapped
 
 
@@ -331,20 +333,18 @@ def _chars(textpage: pdfium.PdfTextPage, page: PdfiumPage, runs: _Runs) -> tuple
 class _Run:
     """What the characters of one text object share."""
 
-    font: int | None  # pdfium's font, by its address
-    name: str  # of the font
+    font: _Font
     size: float  # in page space, as pdfminer's char size
-    descent: float  # per unit of size
     upright: bool
     advance_scale: float  # page-space points per 1/1000 em of width
-    afm_widths: dict[str, int] | None  # a standard font's widths where the PDF gives none
 
 
 @dataclass(frozen=True, slots=True)
-class _FontFacts:
+class _Font:
+    address: int | None  # pdfium's
     name: str
-    descent: float
-    afm_widths: dict[str, int] | None
+    descent: float  # per unit of size
+    afm_widths: dict[str, int] | None  # a standard font's widths where the PDF gives none
 
 
 class _Runs:
@@ -354,7 +354,7 @@ class _Runs:
         self.dictionaries = dictionaries
         self.form_matrices = form_matrices  # of the text objects inside form XObjects
         self.runs: dict[int | None, _Run] = {}
-        self.fonts: dict[int | None, _FontFacts] = {}
+        self.fonts: dict[int | None, _Font] = {}
         self.font_size = ctypes.c_float()
 
     def __contains__(self, address: int | None) -> bool:
@@ -367,10 +367,10 @@ class _Runs:
         return run
 
     def _read(self, address: int | None) -> _Run:
-        font = _calls.text_font(address)
-        facts = self.fonts.get(font)
-        if facts is None:
-            facts = self.fonts[font] = self._font_facts(font)
+        font_address = _calls.text_font(address)
+        font = self.fonts.get(font_address)
+        if font is None:
+            font = self.fonts[font_address] = self._font(font_address)
         font_size = self.font_size
         _calls.text_font_size(address, ctypes.addressof(font_size))
         a, b, c, d, _, _ = _matrix(address)
@@ -379,10 +379,10 @@ class _Runs:
         unscaled = float(font_size.value)
         size = unscaled * (abs(d) or math.hypot(b, d))  # pdfminer's height, skew aside
         upright = 0 < a * d and b * c <= 0
-        return _Run(font, facts.name, size, facts.descent, upright, unscaled * a / 1000, facts.afm_widths)
+        return _Run(font, size, upright, unscaled * a / 1000)
 
-    def _font_facts(self, font: int | None) -> _FontFacts:
-        handle = ctypes.cast(font, pdfium_c.FPDF_FONT)
+    def _font(self, address: int | None) -> _Font:
+        handle = ctypes.cast(address, pdfium_c.FPDF_FONT)
         buffer = ctypes.create_string_buffer(FONT_NAME_BUFFER)
         length = pdfium_c.FPDFFont_GetBaseFontName(handle, buffer, FONT_NAME_BUFFER)
         name = buffer.raw[: max(length - 1, 0)].decode("utf-8", "replace")
@@ -392,7 +392,7 @@ class _Runs:
             pdfium_descent = ctypes.c_float()
             pdfium_c.FPDFFont_GetDescent(handle, ctypes.c_float(1.0), pdfium_descent)
             descent = float(pdfium_descent.value)
-        return _FontFacts(name, descent, self.dictionaries.afm_widths.get(key))
+        return _Font(address, name, descent, self.dictionaries.afm_widths.get(key))
 
 
 class _Calls:
