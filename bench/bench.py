@@ -158,6 +158,8 @@ def main() -> int:
 
 
 def benchmark(work: Path) -> int:
+    from extractors.pdfium_chars import native_available
+
     corpus = work / "corpus"
     pages = build_corpus(corpus, DOCUMENTS)
     files = sorted(corpus.glob("*.pdf"))
@@ -210,7 +212,8 @@ def benchmark(work: Path) -> int:
         f"Scaled corpus: {len(files)} documents, {pages} pages, assembled from the six rendered corpus PDFs (zh and en,",
         f"fpdf2 and LibreOffice); {paragraphs} paragraph records, {references} references. One machine: "
         f"{os.cpu_count()} cores, Python {sys.version.split()[0]}.",
-        f"Short measures, 1e and 6 are the median of {RUNS} runs; 1, 3, 3e, 4, 4e and 7 ran once.",
+        f"Short measures, 1e and 6 are the median of {RUNS} runs; 1, 3, 3e, 4, 4e and 7 ran once. The pdfium engine "
+        f"asked pdfium of each character {'in C (extractors/libpdfium_chars.so)' if native_available() else 'through ctypes (extractors/libpdfium_chars.so is not built)'}.",
         "",
         "| # | what | seconds | pages/s | paragraphs/s |",
         "|---|---|---|---|---|",

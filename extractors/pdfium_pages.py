@@ -53,6 +53,7 @@ from pdfplumber.table import TableFinder, TableSettings
 from pdfplumber.utils.exceptions import PdfminerException
 
 from extractors.pdf_pages import open_lean
+from extractors.pdfium_chars import GENERATED, UNICODE_MAP_ERROR, address_of, plain, read_char_facts
 from extractors.pdfium_lock import PDFIUM_LOCK
 
 Obj = dict[str, Any]
@@ -89,7 +90,7 @@ class PdfiumPage(Container):
         self.bbox = (left, -bottom, right, self.height - bottom)  # pdfplumber's, for the table finder
         self._bottom = bottom
         graphics = _Graphics(self)
-        graphics.add_all(_address(page.raw))
+        graphics.add_all(address_of(page.raw))
         runs = _Runs(dictionaries, graphics.form_matrices())
         textpage = page.get_textpage()
         chars, self._unmapped_fonts = _chars(textpage, self, runs)
@@ -292,39 +293,28 @@ def _without_subset_tag(name: str) -> str:
 
 def _chars(textpage: pdfium.PdfTextPage, page: PdfiumPage, runs: _Runs) -> tuple[list[Obj], set[str]]:
     """The page's characters and the fonts of those pdfium found no Unicode for."""
-    handle = _address(textpage.raw)
     count = pdfium_c.FPDFText_CountChars(textpage.raw)
     texts = textpage.get_text_range(0, count)
     if len(texts) != count:  # a character outside the BMP took two UTF-16 units
         texts = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, index)) for index in range(count))
-    box = pdfium_c.FS_RECTF()
-    box_address = ctypes.addressof(box)
-    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
-    origin_address_x, origin_address_y = ctypes.addressof(origin_x), ctypes.addressof(origin_y)
-    checked: dict[tuple[int | None, str], bool] = {}
+    facts = read_char_facts(address_of(textpage.raw), count)
     chars: list[Obj] = []
     unmapped: set[str] = set()
-    text_object, char = _calls.text_object, page.char
-    char_origin, loose_char_box = _calls.char_origin, _calls.loose_char_box
-    for index, text in enumerate(texts):
-        if text in GENERATED_CANDIDATES and _calls.is_generated(handle, index):
+    char = page.char
+    run_object, run = None, None
+    for text, text_object, x0, baseline, loose_right, flags in zip(
+        texts, facts.text_objects, facts.origin_x, facts.origin_y, facts.loose_right, facts.flags
+    ):
+        if flags & GENERATED and text in GENERATED_CANDIDATES:
             continue
-        key = text_object(handle, index)
-        run = runs.of(key)
+        if text_object != run_object:  # a text object's characters come together
+            run_object, run = text_object, runs.of(text_object)
         if text in HYPHEN_MARKS:
             text = "-"
-        char_origin(handle, index, origin_address_x, origin_address_y)
-        loose_char_box(handle, index, box_address)
-        x0 = origin_x.value
         widths = run.font.afm_widths
-        x1 = box.right if widths is None else x0 + widths.get(text, 0) * run.advance_scale
-        baseline = origin_y.value
+        x1 = loose_right if widths is None else x0 + widths.get(text, 0) * run.advance_scale
         chars.append(char(run, text, x0, x1, baseline))
-        # one question per character and font: a font maps a code the same way each time
-        failed = checked.get((run.font.address, text))
-        if failed is None:
-            failed = checked[(run.font.address, text)] = bool(_calls.has_unicode_map_error(handle, index))
-        if failed:
+        if flags & UNICODE_MAP_ERROR:
             unmapped.add(run.font.name)
     return chars, unmapped
 
@@ -396,34 +386,23 @@ class _Runs:
 
 
 class _Calls:
-    """The pdfium functions called once per character or page object, declared to take and give plain
+    """The pdfium functions called once per page object, declared to take and give plain
     addresses: pypdfium2's typed declarations cost half of each call in argument checks."""
 
     def __init__(self) -> None:
         address, index = ctypes.c_void_p, ctypes.c_int
-        self.text_object = _plain(pdfium_c.FPDFText_GetTextObject, address, address, index)
-        self.loose_char_box = _plain(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int, address, index, address)
-        self.char_origin = _plain(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int, address, index, address, address)
-        self.is_generated = _plain(pdfium_c.FPDFText_IsGenerated, ctypes.c_int, address, index)
-        self.has_unicode_map_error = _plain(pdfium_c.FPDFText_HasUnicodeMapError, ctypes.c_int, address, index)
-        self.count_objects = _plain(pdfium_c.FPDFPage_CountObjects, ctypes.c_int, address)
-        self.get_object = _plain(pdfium_c.FPDFPage_GetObject, address, address, index)
-        self.count_form_objects = _plain(pdfium_c.FPDFFormObj_CountObjects, ctypes.c_int, address)
-        self.get_form_object = _plain(pdfium_c.FPDFFormObj_GetObject, address, address, ctypes.c_ulong)
-        self.object_type = _plain(pdfium_c.FPDFPageObj_GetType, ctypes.c_int, address)
-        self.object_matrix = _plain(pdfium_c.FPDFPageObj_GetMatrix, ctypes.c_int, address, address)
-        self.text_font = _plain(pdfium_c.FPDFTextObj_GetFont, address, address)
-        self.text_font_size = _plain(pdfium_c.FPDFTextObj_GetFontSize, ctypes.c_int, address, address)
+        self.count_objects = plain(pdfium_c.FPDFPage_CountObjects, ctypes.c_int, address)
+        self.get_object = plain(pdfium_c.FPDFPage_GetObject, address, address, index)
+        self.count_form_objects = plain(pdfium_c.FPDFFormObj_CountObjects, ctypes.c_int, address)
+        self.get_form_object = plain(pdfium_c.FPDFFormObj_GetObject, address, address, ctypes.c_ulong)
+        self.object_type = plain(pdfium_c.FPDFPageObj_GetType, ctypes.c_int, address)
+        self.object_matrix = plain(pdfium_c.FPDFPageObj_GetMatrix, ctypes.c_int, address, address)
+        self.text_font = plain(pdfium_c.FPDFTextObj_GetFont, address, address)
+        self.text_font_size = plain(pdfium_c.FPDFTextObj_GetFontSize, ctypes.c_int, address, address)
         floats = [ctypes.POINTER(ctypes.c_float)] * 4
-        self.object_bounds = _plain(pdfium_c.FPDFPageObj_GetBounds, ctypes.c_int, address, *floats)
+        self.object_bounds = plain(pdfium_c.FPDFPageObj_GetBounds, ctypes.c_int, address, *floats)
 
 
-def _plain(function: Any, restype: Any, *argtypes: Any) -> Any:
-    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, ctypes.c_void_p).value)
-
-
-def _address(pointer: Any) -> int | None:
-    return ctypes.cast(pointer, ctypes.c_void_p).value
 
 
 _calls = _Calls()
