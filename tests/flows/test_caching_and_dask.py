@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from corpus_data import CORPUS
-from flows.cli import app
+from flows.cli import TaskRunnerName, app, chosen_runner
 from flows.lock import LOCK_FILE
 from flows.run_record import output_files
 
@@ -99,3 +99,11 @@ def test_the_dask_task_runner_with_two_workers_gives_the_same_tables(tmp_path):
     for name in by_threads:
         if not name.startswith(("documents", "gbdocs")):
             assert by_threads[name] == by_dask[name], name
+
+
+def test_the_local_dask_workers_run_without_dasks_profiler():
+    with chosen_runner(TaskRunnerName.DASK, None, 2) as dask_runner:
+        callbacks = dask_runner.client.run(lambda dask_worker: sorted(dask_worker.periodic_callbacks))
+    assert len(callbacks) == 2
+    for names in callbacks.values():
+        assert "heartbeat" in names and "profile" not in names and "profile-cycle" not in names
