@@ -53,15 +53,8 @@ _char_origin = plain(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int, _address, _i
 _loose_char_box = plain(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int, _address, _index, _address)
 _is_generated = plain(pdfium_c.FPDFText_IsGenerated, ctypes.c_int, _address, _index)
 _has_unicode_map_error = plain(pdfium_c.FPDFText_HasUnicodeMapError, ctypes.c_int, _address, _index)
-_PDFIUM_FUNCTIONS = [
-    address_of(function)
-    for function in (
-        pdfium_c.FPDFText_GetTextObject,
-        pdfium_c.FPDFText_GetCharOrigin,
-        pdfium_c.FPDFText_GetLooseCharBox,
-        pdfium_c.FPDFText_IsGenerated,
-        pdfium_c.FPDFText_HasUnicodeMapError,
-    )
+_PDFIUM_FUNCTIONS = [  # for pdfium_chars.c, in the order it takes them
+    address_of(function) for function in (_text_object, _char_origin, _loose_char_box, _is_generated, _has_unicode_map_error)
 ]
 
 

@@ -386,8 +386,7 @@ class _Runs:
 
 
 class _Calls:
-    """The pdfium functions called once per page object, declared to take and give plain
-    addresses: pypdfium2's typed declarations cost half of each call in argument checks."""
+    """The pdfium functions called once per page object, declared by `plain` for speed."""
 
     def __init__(self) -> None:
         address, index = ctypes.c_void_p, ctypes.c_int
@@ -401,8 +400,6 @@ class _Calls:
         self.text_font_size = plain(pdfium_c.FPDFTextObj_GetFontSize, ctypes.c_int, address, address)
         floats = [ctypes.POINTER(ctypes.c_float)] * 4
         self.object_bounds = plain(pdfium_c.FPDFPageObj_GetBounds, ctypes.c_int, address, *floats)
-
-
 
 
 _calls = _Calls()
