@@ -1,9 +1,9 @@
-"""The ingestion flow: find the PDFs, process each in its own task, cross-check the twins, write the tables.
+"""The ingestion flow: find the PDFs, process them a few to a task, cross-check the twins, write the tables.
 
-A document's task is cached by the SHA-256 of the file's bytes, the pipeline version and the OCR
-setting, with its result persisted: a second run over an unchanged corpus recomputes nothing, and a
-changed file is recomputed alone. A pair of twins' cross-check is cached the same way, by both papers'
-keys. Tables are rewritten from every current document, so rows of a file that is gone are dropped.
+Each document is cached on its own, by the SHA-256 of the file's bytes, the pipeline version and the
+OCR setting, in Prefect's result storage: a second run over an unchanged corpus recomputes nothing, and
+a changed file is recomputed alone. A batch of twins' cross-checks is cached by both papers' keys of
+every pair. Tables are rewritten from every current document, so rows of a file that is gone are dropped.
 
 The flow keeps a few fields of each paper in memory (`PaperSummary`) and the papers themselves in a
 `PaperStore` beside the tables, reading them back one at a time to write the rows: its memory does
@@ -16,16 +16,18 @@ import hashlib
 import os
 import queue
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
-from prefect import flow, task
+from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
+from prefect.cache_policies import NO_CACHE
 from prefect.context import TaskRunContext
 from prefect.futures import PrefectFuture
+from prefect.results import ResultStore, get_result_store
 from prefect.runtime import task_run
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -48,15 +50,36 @@ from models.tables import TABLES, FailureRow
 
 Item = TypeVar("Item")
 DEFAULT_TIME_LIMIT = 600.0  # seconds for one document
+# A Prefect task run costs ~0.1-0.2 s of CPU (its context serialized, a client made, its states
+# recorded by the server), a tenth of a paper's processing: 200 papers on two Dask workers took 154 s
+# one to a task and 134 s four to a task
+PAPERS_PER_TASK = 4
+TASKS_AT_LEAST = 16  # so that a small run still keeps every worker busy
 TWINS_PER_TASK = 8
 
 
-def content_key(context: TaskRunContext | None, parameters: dict) -> str:
+@dataclass(frozen=True)
+class PaperJob:
+    path: Path
+    sha256: str  # the file's, hashed once by `unique_files`
+
+
+@dataclass(frozen=True)
+class PaperOutcome:
+    result: ProcessedPaper | FailureRow
+    from_cache: bool = False
+
+
+def papers_per_task(papers: int) -> int:
+    """PAPERS_PER_TASK, fewer where that would leave fewer than TASKS_AT_LEAST tasks."""
+    return max(1, min(PAPERS_PER_TASK, papers // TASKS_AT_LEAST))
+
+
+def paper_key(sha256: str, ocr: bool, engine: str) -> str:
     """The file's bytes (their SHA-256), not its path: a renamed file is still cached, an edited one is not.
     The default engine's keys carry no engine name, so results cached before there was a choice still count."""
-    engine = parameters.get("engine", DEFAULT_ENGINE)
     suffix = "" if engine == DEFAULT_ENGINE else f"-{engine}"
-    return f"gbdocs-{PIPELINE_VERSION}-ocr{int(parameters['ocr'])}-{parameters['sha256']}{suffix}"
+    return f"gbdocs-{PIPELINE_VERSION}-ocr{int(ocr)}-{sha256}{suffix}"
 
 
 def twins_key(pair: TwinPair) -> str:
@@ -71,16 +94,39 @@ def twin_batch_key(context: TaskRunContext | None, parameters: dict) -> str:
     return f"gbdocs-{PIPELINE_VERSION}-twin-batch-{hashlib.sha256(keys.encode()).hexdigest()}"
 
 
+def batch_name(first: str, size: int) -> str:
+    return first + (f" and {size - 1} more" if size > 1 else "")
+
+
+def paper_batch_name() -> str:
+    jobs: list[PaperJob] = task_run.parameters["jobs"]
+    return f"process {batch_name(jobs[0].path.name, len(jobs))}"
+
+
 def twin_batch_name() -> str:
     pairs: list[TwinPair] = task_run.parameters["pairs"]
-    return f"cross-check {pairs[0].pair_id}" + (f" and {len(pairs) - 1} more" if len(pairs) > 1 else "")
+    return f"cross-check {batch_name(pairs[0].pair_id, len(pairs))}"
 
 
-@task(name="process", task_run_name="process {path}", cache_key_fn=content_key, persist_result=True,
+@task(name="process", task_run_name=paper_batch_name, cache_policy=NO_CACHE, persist_result=False,
       cache_result_in_memory=False)
-def process_paper(path: Path, sha256: str, ocr: bool, time_limit: float, engine: str = DEFAULT_ENGINE) -> ProcessedPaper:
-    """`sha256` is the file's, hashed once by `unique_files`; it keys the cache."""
-    return indexed(process_pdf(path, ocr=ocr, time_limit=time_limit, engine=engine))
+def process_papers(jobs: list[PaperJob], ocr: bool, time_limit: float, engine: str = DEFAULT_ENGINE) -> list[PaperOutcome]:
+    """Several papers per task (see `papers_per_task`), each cached on its own under `paper_key` in the
+    result storage Prefect gives the task. A paper that fails is a failures row; the others go on."""
+    results = get_result_store()
+    return [paper_outcome(job, paper_key(job.sha256, ocr, engine), results, ocr, time_limit, engine) for job in jobs]
+
+
+def paper_outcome(job: PaperJob, key: str, results: ResultStore, ocr: bool, time_limit: float, engine: str) -> PaperOutcome:
+    if results.exists(key):
+        return PaperOutcome(results.read(key).result, from_cache=True)
+    try:
+        paper = indexed(process_pdf(job.path, ocr=ocr, time_limit=time_limit, engine=engine))
+    except Exception as error:  # noqa: BLE001 - any error of one paper is that paper's failures row
+        get_run_logger().error("%s failed: %s: %s", job.path, type(error).__name__, error)
+        return PaperOutcome(FailureRow(str(job.path), "process", type(error).__name__, str(error)))
+    results.write(paper, key=key)
+    return PaperOutcome(paper)
 
 
 @task(name="cross-check", task_run_name=twin_batch_name, cache_key_fn=twin_batch_key, persist_result=True,
@@ -149,54 +195,68 @@ def process_all(
     pdfs: dict[Path, str], copies: dict[Path, list[Path]], store: PaperStore, ocr: bool, time_limit: float,
     engine: str = DEFAULT_ENGINE,
 ) -> tuple[list[PaperSummary], list[FailureRow], int]:
-    """Every document's task; each paper goes to the store as it arrives. Returns the summaries,
-    the failures and how many came from the cache."""
+    """The documents' tasks, a few to a task (`papers_per_task`); each paper goes to the store as it arrives.
+    Returns the summaries, the failures and how many came from the cache."""
     summaries: list[PaperSummary] = []
     failures: list[FailureRow] = []
     cached = 0
-    with progress_bar("processing", len(pdfs)) as advance:
-        futures = {process_paper.submit(pdf, digest, ocr, time_limit, engine): pdf for pdf, digest in pdfs.items()}
-        for future, pdf in completed(futures):
-            if future.state.is_failed():
-                failures.append(failure_row(future, str(pdf), "process"))
+    jobs = [PaperJob(pdf, digest) for pdf, digest in pdfs.items()]
+    with progress_bar("processing", len(jobs)) as advance:
+        for batch, future in in_batches(lambda batch: process_papers.submit(batch, ocr, time_limit, engine), jobs, papers_per_task(len(jobs))):
+            if future.state.is_failed():  # a task of one paper (see in_batches)
+                outcomes = [PaperOutcome(failure_row(future, str(batch[0].path), "process"))]
             else:
-                stored_id = content_key(None, {"ocr": ocr, "sha256": pdfs[pdf], "engine": engine})
-                paper = future.result()
-                store.put(stored_id, paper)
-                notes = tuple(f"the same file is also at {copy}" for copy in copies.get(pdf, []))
-                summaries.append(replace(PaperSummary.of(paper, stored_id), notes=notes))
-                cached += future.state.name == "Cached"
-            advance()
+                outcomes = future.result()
+            for job, outcome in zip(batch, outcomes, strict=True):
+                if isinstance(outcome.result, FailureRow):
+                    failures.append(outcome.result)
+                else:
+                    stored_id = paper_key(job.sha256, ocr, engine)
+                    store.put(stored_id, outcome.result)
+                    notes = tuple(f"the same file is also at {copy}" for copy in copies.get(job.path, []))
+                    summaries.append(replace(PaperSummary.of(outcome.result, stored_id), notes=notes))
+                    cached += outcome.from_cache
+                advance()
     return summaries, failures, cached
 
 
 def cross_check_all(pairs: list[TwinPair], store: PaperStore, out: Path) -> tuple[dict[str, str], int, list[FailureRow]]:
     """The pairs' tasks, in batches; as each report arrives, its HTML and TMX are written and its rows go
-    to the store. A batch that fails is checked again pair by pair, so that one bad pair is one
-    failure. Returns the stored_id of each pair's rows by pair_id, the number of flags and the failures."""
+    to the store. Returns the stored_id of each pair's rows by pair_id, the number of flags and the
+    failures (one per bad pair)."""
     checked: dict[str, str] = {}
     flags = 0
     failures: list[FailureRow] = []
     with progress_bar("cross-checking", len(pairs)) as advance:
-        batches = [pairs[start:start + TWINS_PER_TASK] for start in range(0, len(pairs), TWINS_PER_TASK)]
-        while batches:
-            futures = {cross_check.submit(batch, store): batch for batch in batches}
-            batches = []
-            for future, batch in completed(futures):
-                if future.state.is_failed() and len(batch) > 1:
-                    batches += [[pair] for pair in batch]
-                    continue
-                if future.state.is_failed():
-                    failures.append(failure_row(future, batch[0].pair_id, "cross-check"))
-                    advance()
-                    continue
-                for pair, report in zip(batch, future.result(), strict=True):
-                    write_twin_files(out, report)
-                    checked[pair.pair_id] = twins_key(pair)
-                    store.put(checked[pair.pair_id], report.checked)
-                    flags += len(report.checked.checks)
-                    advance()
+        for batch, future in in_batches(lambda batch: cross_check.submit(batch, store), pairs, TWINS_PER_TASK):
+            if future.state.is_failed():
+                failures.append(failure_row(future, batch[0].pair_id, "cross-check"))
+                advance()
+                continue
+            for pair, report in zip(batch, future.result(), strict=True):
+                write_twin_files(out, report)
+                checked[pair.pair_id] = twins_key(pair)
+                store.put(checked[pair.pair_id], report.checked)
+                flags += len(report.checked.checks)
+                advance()
     return checked, flags, failures
+
+
+def in_batches(
+    submit: Callable[[list[Item]], PrefectFuture], items: list[Item], size: int,
+) -> Iterator[tuple[list[Item], PrefectFuture]]:
+    """Each batch of `size` items with its finished task, in the order they finish. A batch whose task
+    fails (a worker that died, say) is submitted again item by item, so that only a task of one item
+    is yielded failed: one bad item is one failure."""
+    batches = [items[start:start + size] for start in range(0, len(items), size)]
+    while batches:
+        futures = {submit(batch): batch for batch in batches}
+        batches = []
+        for future, batch in completed(futures):
+            if future.state.is_failed() and len(batch) > 1:
+                batches += [[item] for item in batch]
+            else:
+                yield batch, future
 
 
 def failure_row(future: PrefectFuture, source: str, stage: str) -> FailureRow:

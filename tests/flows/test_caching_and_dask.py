@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from corpus_data import CORPUS
+from flows import ingest
 from flows.cli import TaskRunnerName, app, chosen_runner
 from flows.lock import LOCK_FILE
 from flows.run_record import output_files
@@ -65,7 +66,8 @@ def test_a_run_with_nothing_changed_is_up_to_date_and_writes_nothing(tmp_path):
     assert "up to date" not in run(papers, out, "--time-limit", "300")  # other settings: another run
 
 
-def test_an_unchanged_corpus_is_not_recomputed_and_gives_identical_files(tmp_path):
+def test_an_unchanged_corpus_is_not_recomputed_and_gives_identical_files(tmp_path, monkeypatch):
+    monkeypatch.setattr(ingest, "TASKS_AT_LEAST", 1)  # the three papers in one task: each is still cached alone
     papers = unique_copies(tmp_path / "papers")
     first = run(papers, tmp_path / "first")
     assert "3 documents (0 from cache): 3 ok" in first

@@ -6,10 +6,13 @@ import csv
 import shutil
 
 import pytest
+from prefect.states import Completed, Failed
 from typer.testing import CliRunner
 
 from corpus_data import CORPUS
 from flows.cli import EXIT_SOME_FAILED, app
+from flows import ingest
+from flows.ingest import in_batches, papers_per_task
 
 
 @pytest.fixture(scope="module")
@@ -21,7 +24,9 @@ def run_output(tmp_path_factory):
     (papers / "broken.pdf").write_text("<html><body>Session expired</body></html>")
     (papers / "notes.txt").write_text("not a paper")
     out = tmp_path_factory.mktemp("output")
-    result = CliRunner().invoke(app, ["run", str(papers), "--out", str(out), "--no-ocr"])
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ingest, "TASKS_AT_LEAST", 1)  # the broken file in one task with the others
+        result = CliRunner().invoke(app, ["run", str(papers), "--out", str(out), "--no-ocr"])
     return result, out, papers
 
 
@@ -99,3 +104,32 @@ def test_the_pdfium_engine_writes_the_same_tables(run_output, tmp_path):
         assert (tmp_path / name).read_bytes() == (out / name).read_bytes(), name
     again = CliRunner().invoke(app, ["run", str(papers), "--out", str(tmp_path), "--no-ocr"])
     assert "up to date" not in again.output  # another engine is another setting
+
+
+class FinishedTask:
+    """What `in_batches` reads of a Prefect future: its state, and a callback when it is done."""
+
+    def __init__(self, items: list[int], bad: int) -> None:
+        self.state = Failed(message=f"{bad} is bad") if bad in items else Completed()
+
+    def add_done_callback(self, callback) -> None:
+        callback(self)
+
+    def wait(self) -> None:
+        pass
+
+
+def test_a_batch_whose_task_fails_is_submitted_again_item_by_item():
+    submitted: list[list[int]] = []
+
+    def submit(batch: list[int]) -> FinishedTask:
+        submitted.append(batch)
+        return FinishedTask(batch, bad=6)
+
+    finished = [(batch, task.state.is_failed()) for batch, task in in_batches(submit, list(range(1, 11)), 4)]
+    assert submitted == [[1, 2, 3, 4], [5, 6, 7, 8], [9, 10], [5], [6], [7], [8]]
+    assert finished == [([1, 2, 3, 4], False), ([9, 10], False), ([5], False), ([6], True), ([7], False), ([8], False)]
+
+
+def test_papers_go_four_to_a_task_unless_that_leaves_fewer_than_sixteen_tasks():
+    assert [papers_per_task(count) for count in (1, 3, 31, 32, 50, 63, 64, 200, 5000)] == [1, 1, 1, 2, 3, 3, 4, 4, 4]
