@@ -36,6 +36,7 @@ import time
 from pathlib import Path
 
 import pdfplumber
+import psutil
 import pypdfium2
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,6 +65,13 @@ def build_corpus(folder: Path, documents: int, seed: int = 2017) -> int:
 
 def seconds_list(values: list[float]) -> str:
     return ", ".join(f"{value:.1f}" for value in values)
+
+
+def cpu_list(runs: list[dict]) -> str:
+    """The CPU seconds of each run's processes, by role, for the run of median wall time."""
+    median_run = sorted(runs, key=lambda run: run["wall_seconds"])[len(runs) // 2]
+    roles = median_run["cpu_seconds"]
+    return ", ".join(f"{role} {roles[role]:.0f} s" for role in ("workers", "flow", "server", "other") if role in roles)
 
 
 def timed(work) -> float:
@@ -124,19 +132,59 @@ def prefect_home_with_database(home: Path) -> tuple[float, float]:
 
 
 def measure_run(folder: Path, out: Path, home: Path, *options: str) -> dict:
-    """`gbdocs run` in a process of its own: its wall time and its peak resident memory."""
+    """`gbdocs run` in a process of its own: its wall time, its peak resident memory, and the CPU
+    seconds of its processes by role (the flow's, the Prefect server's, the Dask workers')."""
     environment = {**os.environ, "PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
     environment.pop("PREFECT_API_URL", None)
     started = time.perf_counter()
-    result = subprocess.run(
+    with subprocess.Popen(
         [sys.executable, str(Path(__file__)), "--run", str(folder), str(out), *options],
-        env=environment, capture_output=True, text=True, check=True,
-    )
-    report = json.loads(result.stdout.strip().splitlines()[-1])
+        env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    ) as process:
+        cpu = cpu_by_role(process)
+        stdout, stderr = process.communicate()
+    if process.returncode != 0:
+        raise RuntimeError(f"gbdocs run {options} failed ({process.returncode}): {stderr[-2000:]}")
+    report = json.loads(stdout.strip().splitlines()[-1])
     if report["exit"] != 0:
         raise RuntimeError(f"gbdocs run {options} exited with {report['exit']}: {report['summary']}")
     report["wall_seconds"] = time.perf_counter() - started
+    report["cpu_seconds"] = cpu
     return report
+
+
+def cpu_by_role(process: subprocess.Popen) -> dict[str, float]:
+    """Polls the run's process tree until it ends: the last CPU time seen of each process, summed by
+    role. A process that ends between two polls loses at most its last half second."""
+    root = psutil.Process(process.pid)
+    roles: dict[int, str] = {}  # by the command line seen first: an ending process shows none
+    last_seen: dict[int, float] = {}
+    while process.poll() is None:
+        try:
+            tree = [root, *root.children(recursive=True)]
+        except psutil.NoSuchProcess:
+            break
+        for member in tree:
+            try:
+                roles.setdefault(member.pid, process_role(member, root))
+                times = member.cpu_times()
+                last_seen[member.pid] = times.user + times.system
+            except psutil.Error:
+                continue
+        time.sleep(0.5)
+    totals: dict[str, float] = {}
+    for pid, seconds in last_seen.items():
+        totals[roles[pid]] = totals.get(roles[pid], 0.0) + seconds
+    return totals
+
+
+def process_role(member: psutil.Process, root: psutil.Process) -> str:
+    command = " ".join(member.cmdline())
+    if member.pid == root.pid:
+        return "flow"
+    if "prefect server start" in command:
+        return "server"
+    return "workers" if "spawn_main" in command else "other"
 
 
 def run_in_this_process(folder: str, out: str, *options: str) -> None:
@@ -188,14 +236,14 @@ def benchmark(work: Path) -> int:
     print(f"4 {cold['wall_seconds']:.1f} s, 5 {statistics.median(w['wall_seconds'] for w in warm):.1f} s", flush=True)
 
     new_home_start, existing_home_start = prefect_home_with_database(work / "home-with-database")
-    dask_seconds: dict[int, list[float]] = {1: [], 2: []}
+    dask_runs: dict[int, list[dict]] = {1: [], 2: []}
     for repeat in range(RUNS):
         for workers in (1, 2):  # alternated, so that a slower spell of the machine falls on both
             home = work / f"home-dask-{workers}-{repeat}"
             shutil.copytree(work / "home-with-database", home)
-            dask_run = measure_run(corpus, work / f"out-dask-{workers}-{repeat}", home,
-                                   "--task-runner", "dask", "--dask-workers", str(workers))
-            dask_seconds[workers].append(dask_run["wall_seconds"])
+            dask_runs[workers].append(measure_run(corpus, work / f"out-dask-{workers}-{repeat}", home,
+                                                  "--task-runner", "dask", "--dask-workers", str(workers)))
+    dask_seconds = {workers: [run["wall_seconds"] for run in runs] for workers, runs in dask_runs.items()}
     print(f"6 {dask_seconds}", flush=True)
     dask_one, dask_two = statistics.median(dask_seconds[1]), statistics.median(dask_seconds[2])
     fifty = corpus.parent / "fifty"
@@ -226,6 +274,7 @@ def benchmark(work: Path) -> int:
         f"| 5b | `gbdocs run` again, one file changed | {one_changed['wall_seconds']:.1f} | | |",
         f"| 6a | `gbdocs run`, cold, Dask, 1 worker (runs: {seconds_list(dask_seconds[1])}) | {dask_one:.1f} | {pages / dask_one:.1f} | |",
         f"| 6b | `gbdocs run`, cold, Dask, 2 workers (runs: {seconds_list(dask_seconds[2])}) | {dask_two:.1f} | {pages / dask_two:.1f} | |",
+        f"| 6c | CPU of the median runs' processes: 1 worker: {cpu_list(dask_runs[1])}; 2 workers: {cpu_list(dask_runs[2])} | | | |",
         f"| S | the run's Prefect server starting: new home (creates the database) / existing home | {new_home_start:.1f} / {existing_home_start:.1f} | | |",
         f"| 1e | pdfium engine, every page as gbdocs reads it (chars, lines, rects, images) | {engine:.1f} | {pages / engine:.0f} | |",
         f"| 3e | 3 with `--engine pdfium` | {engine_pipeline:.1f} | {pages / engine_pipeline:.1f} | {paragraphs / engine_pipeline:.0f} |",
