@@ -61,7 +61,7 @@ TWINS_PER_TASK = 8
 @dataclass(frozen=True)
 class PaperJob:
     path: Path
-    sha256: str  # the file's, hashed once by `unique_files`
+    key: str  # `paper_key`: where the paper is cached, and its stored_id in the run's PaperStore
 
 
 @dataclass(frozen=True)
@@ -114,18 +114,18 @@ def process_papers(jobs: list[PaperJob], ocr: bool, time_limit: float, engine: s
     """Several papers per task (see `papers_per_task`), each cached on its own under `paper_key` in the
     result storage Prefect gives the task. A paper that fails is a failures row; the others go on."""
     results = get_result_store()
-    return [paper_outcome(job, paper_key(job.sha256, ocr, engine), results, ocr, time_limit, engine) for job in jobs]
+    return [paper_outcome(job, results, ocr, time_limit, engine) for job in jobs]
 
 
-def paper_outcome(job: PaperJob, key: str, results: ResultStore, ocr: bool, time_limit: float, engine: str) -> PaperOutcome:
-    if results.exists(key):
-        return PaperOutcome(results.read(key).result, from_cache=True)
+def paper_outcome(job: PaperJob, results: ResultStore, ocr: bool, time_limit: float, engine: str) -> PaperOutcome:
+    if results.exists(job.key):
+        return PaperOutcome(results.read(job.key).result, from_cache=True)
     try:
         paper = indexed(process_pdf(job.path, ocr=ocr, time_limit=time_limit, engine=engine))
     except Exception as error:  # noqa: BLE001 - any error of one paper is that paper's failures row
         get_run_logger().error("%s failed: %s: %s", job.path, type(error).__name__, error)
-        return PaperOutcome(FailureRow(str(job.path), "process", type(error).__name__, str(error)))
-    results.write(paper, key=key)
+        return PaperOutcome(failure_of(error, str(job.path), "process"))
+    results.write(paper, key=job.key)
     return PaperOutcome(paper)
 
 
@@ -200,7 +200,7 @@ def process_all(
     summaries: list[PaperSummary] = []
     failures: list[FailureRow] = []
     cached = 0
-    jobs = [PaperJob(pdf, digest) for pdf, digest in pdfs.items()]
+    jobs = [PaperJob(pdf, paper_key(digest, ocr, engine)) for pdf, digest in pdfs.items()]
     with progress_bar("processing", len(jobs)) as advance:
         for batch, future in in_batches(lambda batch: process_papers.submit(batch, ocr, time_limit, engine), jobs, papers_per_task(len(jobs))):
             if future.state.is_failed():  # a task of one paper (see in_batches)
@@ -211,10 +211,9 @@ def process_all(
                 if isinstance(outcome.result, FailureRow):
                     failures.append(outcome.result)
                 else:
-                    stored_id = paper_key(job.sha256, ocr, engine)
-                    store.put(stored_id, outcome.result)
+                    store.put(job.key, outcome.result)
                     notes = tuple(f"the same file is also at {copy}" for copy in copies.get(job.path, []))
-                    summaries.append(replace(PaperSummary.of(outcome.result, stored_id), notes=notes))
+                    summaries.append(replace(PaperSummary.of(outcome.result, job.key), notes=notes))
                     cached += outcome.from_cache
                 advance()
     return summaries, failures, cached
@@ -260,7 +259,10 @@ def in_batches(
 
 
 def failure_row(future: PrefectFuture, source: str, stage: str) -> FailureRow:
-    error = future.result(raise_on_failure=False)
+    return failure_of(future.result(raise_on_failure=False), source, stage)
+
+
+def failure_of(error: BaseException, source: str, stage: str) -> FailureRow:
     return FailureRow(source, stage, type(error).__name__, str(error))
 
 
