@@ -12,16 +12,36 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
+from dataclasses import dataclass
 
-from extractors.patterns import LEADING_LABEL, TERMINAL_PUNCTUATION
+from extractors.patterns import FIRST_WORD, LEADING_LABEL, PRINTED_LABEL, SENTENCE_END, TERMINAL_PUNCTUATION
+from extractors.scripts import is_cjk
 from extractors.text_joining import JoinContext, join_pair
 from models import BBox, Block, BlockRole, FootnoteMarker, TextLine
 
 EXTRA_GAP = 2.5  # points beyond the usual line gap that separate paragraphs
-OUTDENT = 4.0  # points left of the block's text that start a new block
 FULL_LINE = 4.0  # a line within this many sizes of the right edge is full
 SAME_AXIS = 3.0  # points between the centres of two centred lines
 HANGING = 10.0  # points by which a hanging first line stands left of the rest
+LATIN_ADVANCE = 0.55  # a Latin character's advance, as a share of the size (an upper estimate)
+
+
+@dataclass(frozen=True)
+class BlockSettings:
+    """What the document's own geometry says about where its paragraphs break."""
+
+    line_gap: float  # the usual gap between two lines of one paragraph
+    edge: float  # where most lines end: the right edge of the text column
+    tolerance: float  # line starts closer than this are the same start
+
+    @classmethod
+    def of(cls, pages: list[list[TextLine]]) -> BlockSettings:
+        sizes = [line.size for lines in pages for line in lines]
+        size = statistics.median(sizes) if sizes else 11.0
+        return cls(usual_line_gap(pages), right_edge(pages), max(2.0, 0.4 * size))
+
+    def paragraph_gap(self, size: float) -> float:
+        return self.line_gap + max(EXTRA_GAP, 0.25 * size)
 
 
 def usual_line_gap(pages: list[list[TextLine]]) -> float:
@@ -40,53 +60,81 @@ def right_edge(pages: list[list[TextLine]]) -> float:
     return ends[int(len(ends) * 0.95)] if ends else 0.0
 
 
-def group_lines(lines: list[TextLine], line_gap: float) -> list[list[TextLine]]:
+def group_lines(lines: list[TextLine], settings: BlockSettings) -> list[list[TextLine]]:
     groups: list[list[TextLine]] = []
     for line in lines:
-        if groups and _continues(groups[-1], line, line_gap):
+        if groups and _continues(groups[-1], line, settings):
             groups[-1].append(line)
         else:
             groups.append([line])
     return groups
 
 
-def _continues(group: list[TextLine], line: TextLine, line_gap: float) -> bool:
+def _continues(group: list[TextLine], line: TextLine, settings: BlockSettings) -> bool:
+    """Whether `line` goes on the paragraph of `group`.
+
+    It does not after a change of size or weight, a gap wider than the paragraph's, or a line that
+    ended early (the next line's first word would have fitted on it). After two lines, it must start
+    where the second did: left of it is the next hanging number, right of it the next first-line
+    indent. Two lines centred on one axis are one heading.
+    """
     last = group[-1]
     if abs(last.size - line.size) > 0.6 or last.bold != line.bold:
         return False
-    if line.bbox.top - last.bbox.bottom > line_gap + max(EXTRA_GAP, 0.25 * line.size):
+    if line.bbox.top - last.bbox.bottom > settings.paragraph_gap(line.size):
         return False
-    text_x = group[1].bbox.x0 if len(group) > 1 else group[0].bbox.x0
-    return line.bbox.x0 >= text_x - OUTDENT or abs(_centre(line) - _centre(last)) < SAME_AXIS
+    if abs(_centre(line) - _centre(last)) < SAME_AXIS and abs(line.bbox.x0 - last.bbox.x0) > settings.tolerance:
+        return True
+    if _ended_early(group, line, settings):
+        return False
+    if PRINTED_LABEL.match(line.text) and SENTENCE_END.search(last.text):
+        return False
+    if len(group) > 1:
+        return abs(line.bbox.x0 - group[1].bbox.x0) <= settings.tolerance
+    return True
+
+
+def _ended_early(group: list[TextLine], line: TextLine, settings: BlockSettings) -> bool:
+    """The first word of `line` (a character, in Chinese) would have fitted at the end of the group's
+    last line. The edge is the paragraph's own (a quote may be indented on the right too): as far as
+    its lines, or `line`, reach."""
+    word = FIRST_WORD.match(line.text)
+    if not word:
+        return False
+    text = word.group()
+    width = line.size * len(text) if is_cjk(text[-1]) or not text.isascii() else LATIN_ADVANCE * line.size * (len(text) + 1)
+    edge = max(line.bbox.x1, *(other.bbox.x1 for other in group))
+    return edge - group[-1].bbox.x1 > width + settings.tolerance
 
 
 def _centre(line: TextLine) -> float:
     return (line.bbox.x0 + line.bbox.x1) / 2
 
 
-def continues_on_next_page(group: list[TextLine], following: list[TextLine], edge: float) -> bool:
+def continues_on_next_page(group: list[TextLine], following: list[TextLine], settings: BlockSettings) -> bool:
     last, first = group[-1], following[0]
     if abs(last.size - first.size) > 0.3 or last.bold != first.bold or LEADING_LABEL.match(first.text):
         return False
     if len(group) > 1:
         text_x = group[1].bbox.x0
-        if abs(first.bbox.x0 - text_x) > OUTDENT:
+        if abs(first.bbox.x0 - text_x) > settings.tolerance:
             return False
         if text_x - group[0].bbox.x0 >= HANGING:
             return True
     elif not group[0].bbox.x0 - 1 <= first.bbox.x0 <= group[0].bbox.x0 + 4 * last.size:
         return False
+    # a paragraph's own lines say where its edge is (it may be indented on the right)
+    edge = max(line.bbox.x1 for line in group) if len(group) > 1 else settings.edge
     return not TERMINAL_PUNCTUATION.search(last.text) and last.bbox.x1 >= edge - FULL_LINE * last.size
 
 
 def build_blocks(pages: list[list[TextLine]], context: JoinContext, start_index: int = 0) -> list[Block]:
     """Blocks over the body lines of successive pages, merged across page breaks."""
-    line_gap = usual_line_gap(pages)
-    edge = right_edge(pages)
+    settings = BlockSettings.of(pages)
     groups: list[list[TextLine]] = []
     for lines in pages:
-        page_groups = group_lines(lines, line_gap)
-        if groups and page_groups and continues_on_next_page(groups[-1], page_groups[0], edge):
+        page_groups = group_lines(lines, settings)
+        if groups and page_groups and continues_on_next_page(groups[-1], page_groups[0], settings):
             groups[-1].extend(page_groups.pop(0))
         groups.extend(page_groups)
     return [block_from_lines(group, start_index + i, BlockRole.BODY, context) for i, group in enumerate(groups)]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from extractors.blocks import join_with_markers
 from extractors.pdf_layout import Rule
-from extractors.patterns import FOOTNOTE_DIGITS, FOOTNOTE_STARS
+from extractors.patterns import FOOTNOTE_DIGITS, FOOTNOTE_STARS, TYPED_RULE
 from extractors.text_joining import JoinContext
 from models import Block, Footnote, Table, TextLine
 
@@ -31,7 +31,14 @@ class FootnoteEntry:
 def split_footnote_area(
     lines: list[TextLine], rules: list[Rule], page_width: float, body_size: float
 ) -> tuple[list[TextLine], list[TextLine]]:
-    """Split a page's lines (top to bottom) into body lines and footnote-area lines."""
+    """Split a page's lines (top to bottom) into body lines and footnote-area lines.
+
+    A separator typed as a row of underscores counts as a drawn rule, and is no text of either.
+    """
+    typed = [line for line in lines if TYPED_RULE.match(line.text)]
+    if typed:
+        lines = [line for line in lines if line not in typed]
+        rules = rules + [Rule(line.bbox.x0, line.bbox.x1, line.bbox.top) for line in typed]
     small = body_size - SMALLER_BY
     separators = sorted(
         (r for r in rules if MIN_RULE_SHARE * page_width <= r.width <= MAX_RULE_SHARE * page_width),

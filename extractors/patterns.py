@@ -5,11 +5,27 @@ from __future__ import annotations
 import re
 
 # --- page furniture --------------------------------------------------------------------------
-PAGE_NUMBER = re.compile(r"^(?:[-–]\s*)?(?:page\s+|第\s*)?\d{1,4}(?:\s*页)?(?:\s*(?:[-–]|/\s*\d{1,4}))?$", re.IGNORECASE)
+# 3 / - 3 - / Page 3 / Page 3 of 29 / 3/29 / 第 3 页 / 第 3 页，共 29 页
+PAGE_NUMBER = re.compile(
+    r"^(?:[-–]\s*)?(?:page\s+|第\s*)?\d{1,4}(?:\s*页)?(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?"
+    r"(?:\s*(?:[-–]|/\s*\d{1,4}|of\s+\d{1,4}))?$",
+    re.IGNORECASE,
+)
+# the printer's furniture of UN papers: job numbers (18-18418 (E) 071118, GE.16-01195(E)), barcodes
+# (*1818418*), the recycling note
+JOB_NUMBER = re.compile(r"^(?:\*\d{6,}\*|(?:GE\.)?\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6})?(?:\s+\*\d{6,}\*)?|Please recycle)$")
+# a page number printed before or after a header's text: `15 IT/GB-7/17/19`, `IT/GB-7/17/19 16`
+PAGE_NUMBER_AROUND = re.compile(r"^\d{1,4}\s+|\s+\d{1,4}$")
+TYPED_RULE = re.compile(r"^_{5,}$")  # a footnote separator typed as underscores
 FOOTNOTE_DIGITS = re.compile(r"^(\d+)\s*(\S.*)$")  # LibreOffice prints "11“增强…": no space
 FOOTNOTE_STARS = re.compile(r"^(\*{1,3})\s*(\S.*)$")
 # a printed paragraph number, item label or bullet at the start of a line: 17. / 13 / 1) / (a) / a) / (iv) / IV. / •
 LEADING_LABEL = re.compile(r"^(?:\d{1,3}[.)]?|\(?[a-z]{1,2}\)|\([ivxlc]+\)|[A-Z]\.|[IVXL]+\.|•)(?:\s|$)")
+# the same with its punctuation (17. / 1) / (1) / (a) / a) / •): a line starting so after a full stop starts anew
+PRINTED_LABEL = re.compile(r"^(?:\d{1,3}[.)]|\(\d{1,3}\)|\(?[a-z]{1,4}\)|[A-Z]\.|[IVXL]+\.|[•·▪])\s")
+# what a line breaker cannot split: a Han character with the punctuation glued to it, or a word
+FIRST_WORD = re.compile(r"^[（《「『“‘〈【(\[]*[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][，。、；：？！）》」』”’〉】%)\],.;:]*|^\S+")
+SENTENCE_END = re.compile(r"[。！？.!?][”’\"')）》]*$")
 TERMINAL_PUNCTUATION = re.compile(r"[。；：！？.;:!?][”’\"')）》]*$")
 
 # --- document symbols --------------------------------------------------------------------------

@@ -24,8 +24,10 @@ SAME_BASELINE = 1.5  # points
 SEGMENT_GAP_RATIO = 6.0  # a wider gap (x size) splits a row into separate lines (cover columns)
 LATIN_SPACE_RATIO = 0.2  # a gap wider than this (x size) between Latin characters is a space
 CJK_SPACE_RATIO = 0.6  # between a CJK character and anything else
+MAX_MARKER_RUN = 4  # characters: the longest label (`***`, `123`) with a comma
 WRAPPED_MARKER_DISTANCE = 1.6  # a lone marker row this close (x size) below a line ends that line
 MARKER_LABEL = re.compile(r"^(?:\d{1,3}|\*{1,3})$")
+ORDINAL_SUFFIX = re.compile(r"^(?:st|nd|rd|th|er|re|e)$")  # raised after a number: 10th, 2nd (1er, 2e)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +56,9 @@ def build_lines(chars: Sequence[Char], page: int) -> list[TextLine]:
     upright = [c for c in chars if c.get("upright", True) and c["text"] != "\n"]
     if not upright:
         return []
-    rows, marker_ids = _attach_raised_rows(_rows_by_baseline(upright))
+    # rows of spaces alone (Word's empty spacing paragraphs in a tiny font) would pass for raised markers
+    printed = [row for row in _rows_by_baseline(upright) if not all(c["text"].isspace() for c in row)]
+    rows, marker_ids = _attach_raised_rows(printed)
     lines = []
     for row in rows:
         for segment in _segments(row):
@@ -66,13 +70,18 @@ def build_lines(chars: Sequence[Char], page: int) -> list[TextLine]:
 
 
 def _rows_by_baseline(chars: list[Char]) -> list[list[Char]]:
+    """Characters clustered by their bottoms, each row then read left to right.
+
+    Two fonts on one line (Han in a CJK font, digits in a Latin one) have different descents, so
+    their bottoms differ by a fraction of a point: the order within a row must come from x alone.
+    """
     rows: list[list[Char]] = []
-    for char in sorted(chars, key=lambda c: (c["bottom"], c["x0"])):
+    for char in sorted(chars, key=lambda c: c["bottom"]):
         if rows and abs(char["bottom"] - rows[-1][-1]["bottom"]) <= SAME_BASELINE:
             rows[-1].append(char)
         else:
             rows.append([char])
-    return rows
+    return [sorted(row, key=lambda c: c["x0"]) for row in rows]
 
 
 def _row_size(row: list[Char]) -> float:
@@ -95,7 +104,7 @@ def _attach_raised_rows(rows: list[list[Char]]) -> tuple[list[list[Char]], set[i
                 other_bottom = rows[other][0]["bottom"]
                 raised = row[0]["bottom"] < other_bottom - MARKER_RAISE_RATIO * sizes[other]
                 near = _overlaps_horizontally(row, rows[other], slack=2 * sizes[other])
-                if raised and row[0]["bottom"] > other_bottom - 1.3 * sizes[other] and near:
+                if raised and row[0]["bottom"] > other_bottom - 1.3 * sizes[other] and near and _marker_sized(row):
                     rows[other] = sorted(rows[other] + row, key=lambda c: c["x0"])
                     break
         else:
@@ -113,6 +122,18 @@ def _attach_raised_rows(rows: list[list[Char]]) -> tuple[list[list[Char]], set[i
         folded.add(index)
         marker_ids.update(id(char) for char in row)
     return [row for index, row in enumerate(rows) if index not in folded], marker_ids
+
+
+def _marker_sized(row: list[Char]) -> bool:
+    """Every run of adjacent characters is as short as a marker (`12`, `*`, `th`): a line of small
+    text set just above a large one (a job number over a barcode) is no marker."""
+    run = 0
+    for previous, char in zip([None, *row], row):
+        adjacent = previous is not None and char["x0"] - previous["x1"] < 0.5 * char["size"]
+        run = run + 1 if adjacent else 1
+        if run > MAX_MARKER_RUN:
+            return False
+    return True
 
 
 def _overlaps_horizontally(row: list[Char], other: list[Char], slack: float) -> bool:
@@ -148,7 +169,7 @@ def _line_from_chars(chars: list[Char], page: int, marker_ids: set[int]) -> Text
             previous = char
             continue
         if pending_label:
-            markers.append(FootnoteMarker(pending_label, len(text.rstrip()) if not text.endswith(" ") else len(text)))
+            text = _settle_raised(pending_label, text, markers)
             pending_label = ""
         glyph = "\ufffd" if char["text"].startswith("(cid:") else char["text"]  # counted by extractors.glyphs
         if glyph.isspace():
@@ -161,7 +182,7 @@ def _line_from_chars(chars: list[Char], page: int, marker_ids: set[int]) -> Text
         text += glyph
         previous = char
     if pending_label:
-        markers.append(FootnoteMarker(pending_label, len(text.rstrip())))
+        text = _settle_raised(pending_label, text, markers)
     stripped = text.rstrip()
     markers = [FootnoteMarker(m.label, min(m.offset, len(stripped))) for m in markers]
     bold = sum("bold" in c["fontname"].lower() for c in body) > len(body) / 2
@@ -172,6 +193,14 @@ def _line_from_chars(chars: list[Char], page: int, marker_ids: set[int]) -> Text
         max(c["bottom"] for c in body),
     )
     return TextLine(page=page, bbox=bbox, text=stripped, size=round(size, 2), bold=bold, markers=tuple(markers))
+
+
+def _settle_raised(label: str, text: str, markers: list[FootnoteMarker]) -> str:
+    """A raised run after a number is its ordinal suffix (`10th`); any other is a footnote marker."""
+    if ORDINAL_SUFFIX.match(label) and text[-1:].isdigit():
+        return text + label
+    markers.append(FootnoteMarker(label, len(text) if text.endswith(" ") else len(text.rstrip())))
+    return text
 
 
 def _gap_is_space(previous: Char, char: Char, size: float) -> bool:

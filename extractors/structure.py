@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from extractors.patterns import (
     APPENDIX,
+    LEADING_LABEL,
     BODY_NAME_LINE,
     BULLET,
     DRAFT_RESOLUTION,
@@ -79,8 +80,13 @@ class Geometry:
 
     @classmethod
     def of(cls, blocks: tuple[Block, ...]) -> Geometry:
-        starts = sorted(line.bbox.x0 for block in blocks for line in block.lines)
-        ends = sorted(line.bbox.x1 for block in blocks for line in block.lines)
+        """The text column: where unlabelled lines start (a number set in the margin stands left of
+        it) and where lines end."""
+        lines = [line for block in blocks for line in block.lines]
+        starts = sorted(line.bbox.x0 for line in lines if not LEADING_LABEL.match(line.text)) or sorted(
+            line.bbox.x0 for line in lines
+        )
+        ends = sorted(line.bbox.x1 for line in lines)
         if not starts:
             return cls(0.0, 0.0)
         left = starts[len(starts) // 50]
@@ -88,7 +94,9 @@ class Geometry:
         return cls(left, (left + right) / 2)
 
     def indent(self, block: Block) -> float:
-        return block.lines[0].bbox.x0 - self.left if block.lines else 0.0
+        """How far the block stands right of the column: its leftmost line on its first page, so that
+        a first-line indent does not make a paragraph a quote."""
+        return block.bbox.x0 - self.left if block.lines else 0.0
 
     def centred(self, block: Block) -> bool:
         """Every line on the column's axis, and not all of them full width (those are centred too)."""

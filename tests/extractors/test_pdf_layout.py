@@ -92,3 +92,36 @@ def test_short_flat_rectangles_and_lines_are_rules():
         {"x0": 72, "x1": 75, "top": 300, "bottom": 300},  # a dash, too short
     ]
     assert [(r.x0, r.x1) for r in horizontal_rules(objects)] == [(71, 184)]
+
+
+def test_a_row_of_two_fonts_whose_baselines_differ_by_under_a_point_reads_left_to_right():
+    """Han in a CJK font, digits in a Latin font whose bottom sits 0.24 pt higher (its smaller descent)."""
+    before = chars("1.《国际条约》第", 72, 400, font="WenQuanYi")
+    number = chars(" 1.2 ", before[-1]["x1"], 400 - 0.24, font="LiberationSerif")
+    after = chars("条规定", number[-1]["x1"], 400, font="WenQuanYi")
+    [result] = build_lines(after + number + before, page=1)
+    assert result.text == "1.《国际条约》第 1.2 条规定"
+
+
+def test_a_row_of_tiny_spaces_above_a_line_is_no_footnote_marker():
+    """Word sets empty spacing paragraphs in a 1-5 pt font: their space glyphs sit just above the next line."""
+    spacer = chars(" ", 72, 393, size=5.0)
+    line = chars("Resolution adopted by the General Assembly", 72, 400, size=14.0)
+    [result] = build_lines(spacer + line, page=1)
+    assert (result.text, result.markers) == ("Resolution adopted by the General Assembly", ())
+
+
+def test_a_raised_ordinal_suffix_stays_in_the_text():
+    """UNFCCC prints `10th plenary meeting` with a superscript `th`: no footnote `th`."""
+    number = chars("10", 456, 500, size=10.0)
+    suffix = chars("th", number[-1]["x1"], 500 - 4, size=6.5)
+    rest = chars(" plenary meeting", suffix[-1]["x1"], 500, size=10.0)
+    [result] = build_lines(number + suffix + rest, page=2)
+    assert (result.text, result.markers) == ("10th plenary meeting", ())
+
+
+def test_a_job_number_set_over_a_barcode_is_a_line_of_its_own():
+    """UNFCCC's first page: `GE.20-04099(E)` in 10 pt just above a 28 pt barcode."""
+    job = chars("GE.20-04099(E)", 57, 785.5, size=10.0)
+    barcode = chars("*2004099*", 57, 818, size=28.0)
+    assert [line.text for line in build_lines(barcode + job, page=1)] == ["GE.20-04099(E)", "*2004099*"]
