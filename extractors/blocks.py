@@ -1,11 +1,15 @@
 """Group body lines into blocks (paragraphs, headings, items as laid out) and join their text.
 
-A new block starts after a gap wider than the document's own line spacing, at a change of size or
-weight, or where a line starts left of the block's text (a hanging number or bullet), unless both
-lines are centred on one axis (a heading on two lines). A block cut by a page break continues on the
+Where a paragraph breaks is read from the document's own geometry (`BlockSettings`: its usual line
+gap, its right edge, a tolerance from its body size), not from fixed offsets, so that hanging numbers,
+numbers after a first-line indent, numbers in the margin and unindented paragraphs all read alike. A
+new block starts at a change of size or weight, after a gap wider than the line spacing, after a line
+that ended early (the next line's first word would have fitted on it), at a printed label after a
+sentence end, or, from a paragraph's third line on, at a line that does not start where its second
+did. Two lines centred on one axis are one heading. A block cut by a page break continues on the
 next page when the next page starts at its text indent without a label of its own, and either the
-block hangs its first line (a numbered paragraph) or its last line runs to the right edge without
-closing punctuation.
+block hangs its first line (a numbered paragraph) or its last line runs to the paragraph's right edge
+without closing punctuation.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
-from extractors.patterns import FIRST_WORD, LEADING_LABEL, PRINTED_LABEL, SENTENCE_END, TERMINAL_PUNCTUATION
+from extractors.patterns import FIRST_WORD, LABEL_BEFORE_HAN, LEADING_LABEL, PRINTED_LABEL, SENTENCE_END, TERMINAL_PUNCTUATION
 from extractors.scripts import is_cjk
 from extractors.text_joining import JoinContext, join_pair
 from models import BBox, Block, BlockRole, FootnoteMarker, TextLine
@@ -141,7 +145,7 @@ def build_blocks(pages: list[list[TextLine]], context: JoinContext, start_index:
 
 
 def block_from_lines(lines: list[TextLine], index: int, role: BlockRole, context: JoinContext) -> Block:
-    text, markers = join_with_markers(lines, context)
+    text, markers = _spaced_label(*join_with_markers(lines, context))
     first_page = [line for line in lines if line.page == lines[0].page]
     bbox = BBox(
         min(line.bbox.x0 for line in first_page),
@@ -174,3 +178,13 @@ def join_with_markers(lines: list[TextLine], context: JoinContext) -> tuple[str,
         start = len(text) - len(line.text)
         markers.extend(FootnoteMarker(m.label, start + m.offset) for m in line.markers)
     return text, markers
+
+
+def _spaced_label(text: str, markers: list[FootnoteMarker]) -> tuple[str, list[FootnoteMarker]]:
+    """A block's label is parted from its text by one space, as a hanging label's gap reads, also
+    where a producer set an inline number straight against the Chinese after it (`4.请`)."""
+    label = LABEL_BEFORE_HAN.match(text)
+    if not label:
+        return text, markers
+    end = label.end()
+    return f"{text[:end]} {text[end:]}", [FootnoteMarker(m.label, m.offset + (m.offset >= end)) for m in markers]

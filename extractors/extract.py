@@ -21,7 +21,7 @@ from pypdfium2 import PdfiumError
 
 from extractors.blocks import build_blocks, join_with_markers
 from extractors.cover import read_cover, split_cover
-from extractors.footnotes import link_footnotes, read_footnotes, split_footnote_area
+from extractors.footnotes import cite_plain_stars, link_footnotes, read_footnotes, split_footnote_area
 from extractors.language import UNDETERMINED, detect_language
 from extractors.ocr import ocr_page, tesseract_languages
 from extractors.pdf_layout import Rule, build_lines, horizontal_rules
@@ -159,7 +159,7 @@ def assemble(pages: list[PageRead], source_file: str, sha256: str, warnings: lis
     if body_pages:
         cover_lines, body_pages[0] = split_cover(body_pages[0], pages[0].info.height, size)
 
-    blocks = build_blocks(body_pages, context)
+    blocks = cite_plain_stars(build_blocks(body_pages, context), entries)
     parts = [page_table(page.info.number, found, rows, context) for page in pages for found, rows in page.tables]
     tables = merge_continued(parts, pages[0].info.height if pages else 0.0, context)
     footnotes, link_warnings = link_footnotes(entries, blocks, tables, context)

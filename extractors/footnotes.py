@@ -12,9 +12,9 @@ from dataclasses import dataclass, field, replace
 
 from extractors.blocks import join_with_markers
 from extractors.pdf_layout import Rule
-from extractors.patterns import FOOTNOTE_DIGITS, FOOTNOTE_STARS, TYPED_RULE
+from extractors.patterns import FOOTNOTE_DIGITS, FOOTNOTE_STARS, PLAIN_STARS, TYPED_RULE
 from extractors.text_joining import JoinContext
-from models import Block, Footnote, Table, TextLine
+from models import Block, Footnote, FootnoteMarker, Table, TextLine
 
 MIN_RULE_SHARE, MAX_RULE_SHARE = 0.08, 0.5  # of the page width
 SMALLER_BY = 0.5  # points below the body size
@@ -98,6 +98,26 @@ def _leading_label(line: TextLine, expected: str) -> tuple[str, TextLine]:
     cut = len(line.text) - len(rest)
     markers = tuple(replace(m, offset=m.offset - cut) for m in line.markers if m.offset >= cut)
     return label, replace(line, text=rest, markers=markers)
+
+
+def cite_plain_stars(blocks: list[Block], entries: list[FootnoteEntry]) -> list[Block]:
+    """Stars printed at text size after a word (`agenda*`, `Palestine:**`, as UN mastheads print
+    them) are markers when a footnote carries that label and no raised marker cites it: they leave
+    the text as raised markers do."""
+    raised = {marker.label for block in blocks for marker in block.markers}
+    wanted = {entry.label for entry in entries if entry.label.startswith("*")} - raised
+    if not wanted:
+        return blocks
+    result = []
+    for block in blocks:
+        for star in reversed([m for m in PLAIN_STARS.finditer(block.text) if m.group(1) in wanted]):
+            start, length = star.start(1), len(star.group(1))
+            markers = [replace(m, offset=m.offset - length) if m.offset > start else m for m in block.markers]
+            markers.append(FootnoteMarker(star.group(1), start))
+            block = replace(block, text=block.text[:start] + block.text[start + length :],
+                            markers=tuple(sorted(markers, key=lambda m: m.offset)))
+        result.append(block)
+    return result
 
 
 def link_footnotes(

@@ -18,12 +18,16 @@ JOB_NUMBER = re.compile(r"^(?:\*\d{6,}\*|(?:GE\.)?\d{2}-\d{5}\s*(?:\([A-Z]\))?(?
 PAGE_NUMBER_AROUND = re.compile(r"^\d{1,4}\s+|\s+\d{1,4}$")
 TYPED_RULE = re.compile(r"^_{5,}$")  # a footnote separator typed as underscores
 FOOTNOTE_DIGITS = re.compile(r"^(\d+)\s*(\S.*)$")  # LibreOffice prints "11“增强…": no space
+# a star marker printed at text size right after a word or punctuation: `agenda*`, `Palestine:**`
+PLAIN_STARS = re.compile(r"(?<=[^\s*])(\*{1,3})(?=[\s,.;:)）]|$)")
 FOOTNOTE_STARS = re.compile(r"^(\*{1,3})\s*(\S.*)$")
 # a printed paragraph number, item label or bullet at the start of a line: 17. / 13 / 1) / (a) / a) / (iv) / IV. / •
-LEADING_LABEL = re.compile(r"^(?:\d{1,3}[.)]?|\(?[a-z]{1,2}\)|\([ivxlc]+\)|[A-Z]\.|[IVXL]+\.|•)(?:\s|$)")
+LEADING_LABEL = re.compile(r"^(?:\d{1,3}[.)]?|\(\d{1,3}\)|\(?[a-z]{1,2}\)|\([ivxlc]+\)|[A-Z]\.|[IVXL]+\.|•)(?:\s|$)")
 # the same with its punctuation (17. / 1) / (1) / (a) / a) / •): a line starting so after a full stop starts anew
 PRINTED_LABEL = re.compile(r"^(?:\d{1,3}[.)]|\(\d{1,3}\)|\(?[a-z]{1,4}\)|[A-Z]\.|[IVXL]+\.|[•·▪])\s")
 # what a line breaker cannot split: a Han character with the punctuation glued to it, or a word
+# a label set straight before Chinese text, with no space glyph between (an inline number): `4.请`
+LABEL_BEFORE_HAN = re.compile(r"^(?:\d{1,3}[.)]|\(\d{1,3}\)|\([a-z]{1,4}\)|[a-z]\)|•)(?=[\u4e00-\u9fff《（“])")
 FIRST_WORD = re.compile(r"^[（《「『“‘〈【(\[]*[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][，。、；：？！）》」』”’〉】%)\],.;:]*|^\S+")
 SENTENCE_END = re.compile(r"[。！？.!?][”’\"')）》]*$")
 TERMINAL_PUNCTUATION = re.compile(r"[。；：！？.;:!?][”’\"')）》]*$")
@@ -62,6 +66,7 @@ SECTION_LETTER = re.compile(r"^([A-Z])\.\s+(\S.*)$")  # A. 《公约》的财务
 # 17. / 1) / 13 followed by text (the bare form only counts where it is the expected number);
 # never the start of 2017-2020, 2.5 or 17条
 NUMBERED = re.compile(r"^(\d{1,3})(?:([.)])(?![\d.])\s*|\s+)(\S.*)$")
+NUMBERED_IN_PARENTHESES = re.compile(r"^\((\d{1,3})\)\s*(\S.*)$")  # (17) as a paragraph number
 ITEM = re.compile(r"^(\(([a-z]{1,4})\)|([a-z]{1,2})\))\s*(\S.*)$")  # (a) / a) / (iv)
 ROMAN_ITEM_VALUE = re.compile(r"^[ivxl]+$")
 BULLET = re.compile(r"^([•·▪‣◦\uf06e\uf0a7\uf0b7])\s*(\S.*)$")

@@ -28,6 +28,7 @@ from extractors.patterns import (
     DRAFT_RESOLUTION,
     ITEM,
     NUMBERED,
+    NUMBERED_IN_PARENTHESES,
     OPERATIVE_VERB,
     PREAMBULAR_VERB,
     ROMAN_ITEM_VALUE,
@@ -66,6 +67,8 @@ def read_label(text: str) -> Label:
         return Label("letter", f"{match.group(1)}.", match.group(1), match.group(2))
     if match := NUMBERED.match(text):
         return Label("number", match.group(1) + (match.group(2) or ""), match.group(1), match.group(3))
+    if match := NUMBERED_IN_PARENTHESES.match(text):
+        return Label("number", f"({match.group(1)})", match.group(1), match.group(2))
     if match := ITEM.match(text):
         return Label("item", match.group(1), match.group(2) or match.group(3), match.group(4))
     if match := BULLET.match(text):

@@ -70,3 +70,22 @@ def test_a_centred_heading_on_two_lines_is_one_block():
         "II. COOPERATION BETWEEN THE GOVERNING BODY OF THE TREATY AND THE CONFERENCE OF THE PARTIES",
         "3. The thirteenth meeting of the Conference of the Parties",
     ]
+
+
+def test_an_inline_number_set_against_the_chinese_is_parted_by_one_space():
+    page = [line(1, "4.请执行秘书与各公约秘书处合作，", 100, 71, 300)]
+    assert texts([page]) == ["4. 请执行秘书与各公约秘书处合作，"]
+
+
+def test_a_first_line_indent_and_no_space_between_paragraphs_still_part_them():
+    """UN secretariat style: the number inline after a first-line indent, paragraphs set solid."""
+    page = [
+        line(1, "1. The Conference of the Parties adopted decision 15/4 on the framework and", 100, 100),
+        line(1, "requested the Executive Secretary to report.", 113, 72, 300),
+        line(1, "2. The Subsidiary Body on Implementation at its fourth meeting considered the", 126, 100),
+        line(1, "draft recommendation.", 139, 72, 200),
+    ]
+    assert [b.text for b in build_blocks([page], JoinContext("en"))] == [
+        "1. The Conference of the Parties adopted decision 15/4 on the framework and requested the Executive Secretary to report.",
+        "2. The Subsidiary Body on Implementation at its fourth meeting considered the draft recommendation.",
+    ]

@@ -89,3 +89,17 @@ def test_a_resolution_masthead_reads_without_split_words():
     texts = [block.text for block in read(CORPUS / "real" / "un_ga" / "A_RES_80_1.pdf").blocks]
     assert "Eightieth session" in texts and "Resolution adopted by the General Assembly on 19 September 2025" in texts
     assert "[without reference to a Main Committee (A/80/L.2/Rev.1)]" in texts
+
+
+@pytest.mark.parametrize("path", [p for p in papers() if p.values[0] in GENERAL_ASSEMBLY])
+def test_every_footnote_of_a_resolution_is_linked_even_a_star_printed_at_text_size(path):
+    """The masthead's `Item 35 of the provisional agenda*` and `State of Palestine:**` cite their notes."""
+    document = read(path)
+    assert [note.label for note in document.footnotes if note.block_index is None and note.table_index is None] == []
+    assert not any(block.text.endswith(("*", ":**")) for block in document.blocks)
+
+
+def test_the_star_of_a_masthead_line_leaves_its_text():
+    blocks = read(CORPUS / "real" / "un_ga" / "A_80_L.1.pdf").blocks
+    agenda = next(block for block in blocks if block.text.startswith("Item 35"))
+    assert (agenda.text, [(m.label, m.offset) for m in agenda.markers]) == ("Item 35 of the provisional agenda", [("*", 33)])

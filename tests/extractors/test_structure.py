@@ -118,3 +118,14 @@ def test_roman_items_without_a_lettered_item_before_them():
     """A page run that starts inside a list (found by make bench on pages cut out of the papers)."""
     records = segment(document([("(ii) 将各联络点和机构联系起来；", 36.0), ("(iii) 酌情促进质量控制；", 36.0), ("(b) 促进协调一致的投入；", 36.0)]))
     assert [(r.locator, r.kind) for r in records] == [("body/ii", "item"), ("body/iii", "item"), ("body/b", "item")]
+
+
+def test_paragraph_numbers_in_parentheses_number_paragraphs():
+    """Some secretariats print `(1)`, `(2)`: paragraph numbers, not items."""
+    from extractors.structure import read_label
+
+    assert [(l.kind, l.printed, l.value, l.text) for l in map(read_label, ["(17) The Committee", "(3) 请秘书处"])] == [
+        ("number", "(17)", "17", "The Committee"),
+        ("number", "(3)", "3", "请秘书处"),
+    ]
+    assert read_label("(a) 请秘书处").kind == "item"
