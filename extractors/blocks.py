@@ -78,9 +78,10 @@ def _continues(group: list[TextLine], line: TextLine, settings: BlockSettings) -
     """Whether `line` goes on the paragraph of `group`.
 
     It does not after a change of size or weight, a gap wider than the paragraph's, or a line that
-    ended early (the next line's first word would have fitted on it). After two lines, it must start
-    where the second did: left of it is the next hanging number, right of it the next first-line
-    indent. Two lines centred on one axis are one heading.
+    ended early (the next line's first word would have fitted on it), nor at a label after a sentence
+    end or under the paragraph's own label. After two lines, it must start where the second did: left
+    of it is the next hanging number, right of it the next first-line indent. Two lines centred on
+    one axis are one heading.
     """
     last = group[-1]
     if abs(last.size - line.size) > 0.6 or last.bold != line.bold:
@@ -91,11 +92,17 @@ def _continues(group: list[TextLine], line: TextLine, settings: BlockSettings) -
         return True
     if _ended_early(group, line, settings):
         return False
-    if PRINTED_LABEL.match(line.text) and SENTENCE_END.search(last.text):
+    if PRINTED_LABEL.match(line.text) and (SENTENCE_END.search(last.text) or _label_under_label(group[0], line, settings)):
         return False
     if len(group) > 1:
         return abs(line.bbox.x0 - group[1].bbox.x0) <= settings.tolerance
     return True
+
+
+def _label_under_label(first: TextLine, line: TextLine, settings: BlockSettings) -> bool:
+    """A label where the paragraph's own label stood is the next paragraph's (an item's label
+    inside a paragraph starts at the paragraph's text instead)."""
+    return bool(PRINTED_LABEL.match(first.text)) and abs(line.bbox.x0 - first.bbox.x0) <= settings.tolerance
 
 
 def _ended_early(group: list[TextLine], line: TextLine, settings: BlockSettings) -> bool:

@@ -89,3 +89,16 @@ def test_a_first_line_indent_and_no_space_between_paragraphs_still_part_them():
         "1. The Conference of the Parties adopted decision 15/4 on the framework and requested the Executive Secretary to report.",
         "2. The Subsidiary Body on Implementation at its fourth meeting considered the draft recommendation.",
     ]
+
+
+def test_a_one_line_paragraph_set_solid_is_parted_from_the_next_number_under_its_own():
+    """Inline numbers after a first-line indent, no space: `9.` on one line, `10.` right under it."""
+    page = [
+        line(1, "9.请缔约国暂停在遗产边界内发放新的矿产勘探许可证；", 100, 100, 523),
+        line(1, "10.请缔约国在 2024 年 2 月 1 日之前向世界遗产中心提交一份关于遗产保护状况的最新报告，", 116, 100),
+        line(1, "供委员会第四十七届会议审议。", 132, 72, 300),
+    ]
+    assert texts([page]) == [
+        "9. 请缔约国暂停在遗产边界内发放新的矿产勘探许可证；",
+        "10. 请缔约国在 2024 年 2 月 1 日之前向世界遗产中心提交一份关于遗产保护状况的最新报告，供委员会第四十七届会议审议。",
+    ]
