@@ -9,7 +9,7 @@ OUT ?= output
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export PREFECT_HOME := $(CURDIR)/.prefect
 
-.PHONY: run test bench lock corpus clean
+.PHONY: run test bench layout-fuzz lock corpus clean
 
 $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,13 @@ test: $(VENV)/.installed $(NATIVE)
 # Speed figures (not tests): writes bench/RESULTS.md.
 bench: $(VENV)/.installed $(NATIVE)
 	$(BIN)/python bench/bench.py
+
+# Extraction quality under varied layouts (figures, not tests): every source rendered by every producer
+# with LAYOUT_SEEDS seeded styles (default 4, ~15 min on 2 cores), scored against its source and against
+# pdfplumber's extract_text; writes bench/LAYOUTS.md, renderings and scores.csv under build/layout-fuzz/.
+# The script puts corpus/tools on sys.path itself, as pytest's `pythonpath` does for the tests.
+layout-fuzz: $(VENV)/.installed $(NATIVE)
+	$(BIN)/python bench/layout_fuzz.py
 
 # Re-resolve requirements.lock after changing the dependencies in pyproject.toml.
 lock: | $(BIN)/uv
