@@ -115,6 +115,8 @@ def _ended_early(group: list[TextLine], line: TextLine, settings: BlockSettings)
     text = word.group()
     width = line.size * len(text) if is_cjk(text[-1]) or not text.isascii() else LATIN_ADVANCE * line.size * (len(text) + 1)
     edge = max(line.bbox.x1, *(other.bbox.x1 for other in group))
+    if len(group) == 1 and TERMINAL_PUNCTUATION.search(group[0].text):
+        edge = max(edge, settings.edge)  # one line that closes a clause: the column's edge is its own
     return edge - group[-1].bbox.x1 > width + settings.tolerance
 
 

@@ -52,7 +52,8 @@ AGENDA_ITEM = re.compile(
 )
 SESSION = re.compile(
     r"第[一二三四五六七八九十百零〇\d]+(?:届|次)(?:会议|常会|特别会议)"
-    r"|\b(?:[A-Za-z]+-)?[A-Za-z]+\s+(?:regular\s+|special\s+)?session\b",
+    r"|\b(?:[A-Za-z]+-)?[A-Za-z]+\s+(?:regular\s+|special\s+)?session\b"
+    r"|\b(?:[A-Za-z]+-)?[A-Za-z]+(?:th|st|nd|rd)\s+meeting\b",  # CBD bodies: Fourth meeting
     re.IGNORECASE,
 )
 DATES_AND_PLACE_ZH = re.compile(r"^(?P<dates>\d{4}\s*年.*?日)\s*[，,]\s*(?P<place>\S.*)$")

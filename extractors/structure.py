@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import statistics
 from dataclasses import dataclass, field
 
 from extractors.patterns import (
     APPENDIX,
-    LEADING_LABEL,
     BODY_NAME_LINE,
     BULLET,
     DRAFT_RESOLUTION,
@@ -80,13 +80,16 @@ def read_label(text: str) -> Label:
 class Geometry:
     left: float
     centre: float
+    first_line_indent: float = 0.0  # of numbered paragraphs whose number follows an indent, 0 if none
 
     @classmethod
     def of(cls, blocks: tuple[Block, ...]) -> Geometry:
-        """The text column: where unlabelled lines start (a number set in the margin stands left of
-        it) and where lines end."""
+        """The text column: where lines start other than those of paragraph numbers (a number set
+        in the margin stands left of it; headings `II.` and unnumbered text start at it) and where
+        lines end; and how far a numbered paragraph's first line is indented, where the document
+        sets its numbers so."""
         lines = [line for block in blocks for line in block.lines]
-        starts = sorted(line.bbox.x0 for line in lines if not LEADING_LABEL.match(line.text)) or sorted(
+        starts = sorted(line.bbox.x0 for line in lines if not _paragraph_numbered(line.text)) or sorted(
             line.bbox.x0 for line in lines
         )
         ends = sorted(line.bbox.x1 for line in lines)
@@ -94,12 +97,25 @@ class Geometry:
             return cls(0.0, 0.0)
         left = starts[len(starts) // 50]
         right = ends[int(len(ends) * 0.95)]
-        return cls(left, (left + right) / 2)
+        indents = [
+            block.lines[0].bbox.x0 - block.lines[1].bbox.x0
+            for block in blocks
+            if len(block.lines) > 1 and NUMBERED.match(block.text) and abs(block.lines[1].bbox.x0 - left) < MARGIN
+        ]
+        first_line = statistics.median(indents) if indents else 0.0
+        return cls(left, (left + right) / 2, first_line if first_line >= MARGIN else 0.0)
 
     def indent(self, block: Block) -> float:
         """How far the block stands right of the column: its leftmost line on its first page, so that
-        a first-line indent does not make a paragraph a quote."""
-        return block.bbox.x0 - self.left if block.lines else 0.0
+        a first-line indent does not make a paragraph a quote; a numbered paragraph of one line at
+        the document's first-line indent stands at the margin."""
+        if not block.lines:
+            return 0.0
+        indent = block.bbox.x0 - self.left
+        one_line = sum(line.page == block.page for line in block.lines) == 1
+        if self.first_line_indent and one_line and NUMBERED.match(block.text):
+            return 0.0 if abs(indent - self.first_line_indent) < MARGIN else indent
+        return indent
 
     def centred(self, block: Block) -> bool:
         """Every line on the column's axis, and not all of them full width (those are centred too)."""
@@ -373,6 +389,10 @@ class Segmenter:
                 block_index=block.index,
             )
         )
+
+
+def _paragraph_numbered(text: str) -> bool:
+    return bool(NUMBERED.match(text) or NUMBERED_IN_PARENTHESES.match(text))
 
 
 def segment(document: Document) -> list[Paragraph]:

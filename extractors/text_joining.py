@@ -63,7 +63,7 @@ def join_pair(left: str, right: str, context: JoinContext) -> str:
         ):
             return f"{left} {right}"
         return left + right
-    if last == "/":
+    if last == "/" or (last == "–" and left[-2:-1].isdigit() and first.isdigit()):  # 2023–/2024
         return left + right
     return f"{left} {right}"
 
