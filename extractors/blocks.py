@@ -18,7 +18,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
-from extractors.patterns import FIRST_WORD, LABEL_BEFORE_HAN, LEADING_LABEL, PRINTED_LABEL, SENTENCE_END, TERMINAL_PUNCTUATION
+from extractors.patterns import CLAUSE_END, FIRST_WORD, INTRODUCES_LIST, OPENING_CJK, LABEL_BEFORE_HAN, LEADING_LABEL, PRINTED_LABEL, SENTENCE_END, TERMINAL_PUNCTUATION
 from extractors.scripts import is_cjk
 from extractors.text_joining import JoinContext, join_pair
 from models import BBox, Block, BlockRole, FootnoteMarker, TextLine
@@ -77,26 +77,35 @@ def group_lines(lines: list[TextLine], settings: BlockSettings) -> list[list[Tex
 def _continues(group: list[TextLine], line: TextLine, settings: BlockSettings) -> bool:
     """Whether `line` goes on the paragraph of `group`.
 
-    It does not after a change of size or weight, a gap wider than the paragraph's, or a line that
-    ended early (the next line's first word would have fitted on it), nor at a label after a sentence
-    end or under the paragraph's own label. After two lines, it must start where the second did: left
-    of it is the next hanging number, right of it the next first-line indent. Two lines centred on
-    one axis are one heading.
+    It does not after a change of size or weight, a gap wider than the paragraph's, at a label after
+    a sentence end, after `…as follows:` or under the paragraph's own label, or after a line that
+    ended early (the next line's first word would have fitted on it). Two lines centred on one axis
+    are one heading. After two lines, it must start where the second did: left of it is the next
+    hanging number, right of it the next first-line indent.
     """
     last = group[-1]
     if abs(last.size - line.size) > 0.6 or last.bold != line.bold:
         return False
     if line.bbox.top - last.bbox.bottom > settings.paragraph_gap(line.size):
         return False
+    if PRINTED_LABEL.match(line.text) and (
+        SENTENCE_END.search(last.text) or INTRODUCES_LIST.search(last.text) or _label_under_label(group[0], line, settings)
+    ):
+        return False
     if abs(_centre(line) - _centre(last)) < SAME_AXIS and abs(line.bbox.x0 - last.bbox.x0) > settings.tolerance:
         return True
     if _ended_early(group, line, settings):
         return False
-    if PRINTED_LABEL.match(line.text) and (SENTENCE_END.search(last.text) or _label_under_label(group[0], line, settings)):
-        return False
     if len(group) > 1:
-        return abs(line.bbox.x0 - group[1].bbox.x0) <= settings.tolerance
+        return _same_start(line, group[1], settings)
     return True
+
+
+def _same_start(line: TextLine, other: TextLine, settings: BlockSettings) -> bool:
+    """Two lines start at one x; a line opening with CJK punctuation (`《`, `（`) may have had its
+    leading half em trimmed by the typesetter."""
+    trimmed = 0.5 * line.size if OPENING_CJK.match(line.text) or OPENING_CJK.match(other.text) else 0.0
+    return abs(line.bbox.x0 - other.bbox.x0) <= settings.tolerance + trimmed
 
 
 def _label_under_label(first: TextLine, line: TextLine, settings: BlockSettings) -> bool:
@@ -115,7 +124,7 @@ def _ended_early(group: list[TextLine], line: TextLine, settings: BlockSettings)
     text = word.group()
     width = line.size * len(text) if is_cjk(text[-1]) or not text.isascii() else LATIN_ADVANCE * line.size * (len(text) + 1)
     edge = max(line.bbox.x1, *(other.bbox.x1 for other in group))
-    if len(group) == 1 and TERMINAL_PUNCTUATION.search(group[0].text):
+    if len(group) == 1 and CLAUSE_END.search(group[0].text):
         edge = max(edge, settings.edge)  # one line that closes a clause: the column's edge is its own
     return edge - group[-1].bbox.x1 > width + settings.tolerance
 

@@ -29,6 +29,9 @@ PRINTED_LABEL = re.compile(r"^(?:\d{1,3}[.)]|\(\d{1,3}\)|\(?[a-z]{1,4}\)|[A-Z]\.
 # a label set straight before Chinese text, with no space glyph between (an inline number): `4.请`
 LABEL_BEFORE_HAN = re.compile(r"^(?:\d{1,3}[.)]|\(\d{1,3}\)|\([a-z]{1,4}\)|[a-z]\)|•)(?=[\u4e00-\u9fff《（“])")
 FIRST_WORD = re.compile(r"^[（《「『“‘〈【(\[]*[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][，。、；：？！）》」』”’〉】%)\],.;:]*|^\S+")
+CLAUSE_END = re.compile(r"[。；：！？，.;:!?,][”’\"')）》]*$")  # a sentence or clause ends the line
+INTRODUCES_LIST = re.compile(r"[：:][”’\"]?$")  # `…as follows:` before its items
+OPENING_CJK = re.compile(r"^[《（「『“‘〈【〔]")
 SENTENCE_END = re.compile(r"[。！？.!?][”’\"')）》]*$")
 TERMINAL_PUNCTUATION = re.compile(r"[。；：！？.;:!?][”’\"')）》]*$")
 

@@ -100,7 +100,7 @@ class Geometry:
         indents = [
             block.lines[0].bbox.x0 - block.lines[1].bbox.x0
             for block in blocks
-            if len(block.lines) > 1 and NUMBERED.match(block.text) and abs(block.lines[1].bbox.x0 - left) < MARGIN
+            if len(block.lines) > 1 and _paragraph_numbered(block.text) and abs(block.lines[1].bbox.x0 - left) < MARGIN
         ]
         first_line = statistics.median(indents) if indents else 0.0
         return cls(left, (left + right) / 2, first_line if first_line >= MARGIN else 0.0)
@@ -108,13 +108,17 @@ class Geometry:
     def indent(self, block: Block) -> float:
         """How far the block stands right of the column: its leftmost line on its first page, so that
         a first-line indent does not make a paragraph a quote; a numbered paragraph of one line at
-        the document's first-line indent stands at the margin."""
+        the document's first-line indent stands at the margin; a block whose label hangs a little in
+        from the margin stands where its text does."""
         if not block.lines:
             return 0.0
         indent = block.bbox.x0 - self.left
         one_line = sum(line.page == block.page for line in block.lines) == 1
-        if self.first_line_indent and one_line and NUMBERED.match(block.text):
+        if self.first_line_indent and one_line and _paragraph_numbered(block.text):
             return 0.0 if abs(indent - self.first_line_indent) < MARGIN else indent
+        lines = block.lines
+        if MARGIN <= indent < INDENTED and len(lines) > 1 and lines[1].bbox.x0 - lines[0].bbox.x0 > MARGIN:
+            return lines[1].bbox.x0 - self.left  # a label hanging a little in from the margin: a quote's
         return indent
 
     def centred(self, block: Block) -> bool:
