@@ -1,8 +1,11 @@
-"""Render every corpus/sources/*.paper into corpus/fpdf2/ and corpus/libreoffice/.
+"""Render every corpus/sources/*.paper into corpus/fpdf2/ and corpus/libreoffice/, in the corpus layout.
 
 Usage: python corpus/tools/render.py [--producer fpdf2|libreoffice] [NAME ...]
-Needs Debian's fonts-wqy-microhei and fonts-liberation2, and libreoffice-writer-nogui for the
-LibreOffice producer. The rendered PDFs are committed, so tests never need these.
+The producers are called without a LayoutStyle, so each draws its own corpus layout (the layout
+fuzz passes one). Needs Debian's fonts-wqy-microhei and fonts-liberation2, and for the LibreOffice
+producer libreoffice-writer-nogui and hyphen-en-us (without that dictionary LibreOffice sets the
+English papers unhyphenated, and so breaks their lines otherwise). The rendered PDFs are committed,
+so tests never need these.
 """
 
 from __future__ import annotations
