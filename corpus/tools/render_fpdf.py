@@ -486,8 +486,9 @@ class PaperPdf:
         heads = [laid_out(row) for row in table.head_rows]
         head_height = sum(row_height(cells) for cells in heads)
 
-        def draw_row(cells: list[list[list[Atom]]], height: float, rule_above: bool) -> None:
+        def draw_row(cells: list[list[list[Atom]]], rule_above: bool) -> None:
             """A row in the style's borders: a box per cell (grid), rules above and below (horizontal) or none."""
+            height = row_height(cells)
             x = style.margin_left
             self.pdf.set_line_width(0.5)
             for lines, width in zip(cells, widths):
@@ -505,7 +506,7 @@ class PaperPdf:
 
         def draw_heads() -> None:
             for index, head_cells in enumerate(heads):
-                draw_row(head_cells, row_height(head_cells), rule_above=index == 0)
+                draw_row(head_cells, rule_above=index == 0)
 
         def cell_notes(cells: list[list[list[Atom]]]) -> list[PendingNote]:
             return self.new_notes([marker for lines in cells for line in lines for atom in line for marker in atom.markers])
@@ -529,12 +530,12 @@ class PaperPdf:
                 fitting = max(1, int((self.bottom_limit(notes) - self.y - 2 * TABLE_PADDING) / leading))
                 part = [lines[:fitting] for lines in cells]
                 part_notes = cell_notes(part)
-                draw_row(part, row_height(part), rule_above=False)
+                draw_row(part, rule_above=False)
                 self.notes_on_page.extend(part_notes)
                 cells = [lines[fitting:] for lines in cells]
                 next_page()
                 notes = cell_notes(cells)
-            draw_row(cells, row_height(cells), rule_above=False)
+            draw_row(cells, rule_above=False)
             self.notes_on_page.extend(notes)
         self.y += 10
 

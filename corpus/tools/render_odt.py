@@ -306,8 +306,8 @@ class OdtWriter:
         parts.append(escape(text[position:]))
         return "".join(parts)
 
-    def paragraph(self, style: str, text: str, label: str = "") -> str:
-        lead = f"{escape(label)}<text:tab/>" if label else ""
+    def paragraph(self, style: str, text: str, label: str = "", after_label: str = "<text:tab/>") -> str:
+        lead = f"{escape(label)}{after_label}" if label else ""
         return f'<text:p text:style-name="{style}">{lead}{self.inline(text)}</text:p>'
 
     def block(self, block: SourceBlock) -> str:
@@ -317,7 +317,7 @@ class OdtWriter:
             if not block.label:
                 return self.paragraph("Body" if block.tag == "P" else "QuoteText", block.text)
             if block.tag == "P" and self.style.numbering == "inline":
-                return f'<text:p text:style-name="Numbered">{escape(block.label)} {self.inline(block.text)}</text:p>'
+                return self.paragraph("Numbered", block.text, block.label, " ")
             return self.paragraph("Numbered" if block.tag == "P" else "Quote", block.text, block.label)
         return self.paragraph(TAG_STYLES[block.tag], block.text, block.label)
 
