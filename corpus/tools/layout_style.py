@@ -170,7 +170,8 @@ class LayoutStyle:
         if self.header_content == "none" or not symbol:
             return ""
         if self.header_content == "symbol_page":
-            return f"{symbol} {number}" if self.header_side != "left" else f"{number} {symbol}"
+            # the number on the outer side: after the symbol on the right, before it on the left
+            return f"{number} {symbol}" if self.header_align(number) == "left" else f"{symbol} {number}"
         return symbol
 
     def header_align(self, number: int) -> str:
