@@ -18,7 +18,17 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
-from extractors.patterns import CLAUSE_END, FIRST_WORD, INTRODUCES_LIST, OPENING_CJK, LABEL_BEFORE_HAN, LEADING_LABEL, PRINTED_LABEL, SENTENCE_END, TERMINAL_PUNCTUATION
+from extractors.patterns import (
+    CLAUSE_END,
+    FIRST_WORD,
+    INTRODUCES_LIST,
+    LABEL_BEFORE_HAN,
+    LEADING_LABEL,
+    OPENING_CJK,
+    PRINTED_LABEL,
+    SENTENCE_END,
+    TERMINAL_PUNCTUATION,
+)
 from extractors.scripts import is_cjk
 from extractors.text_joining import JoinContext, join_pair
 from models import BBox, Block, BlockRole, FootnoteMarker, TextLine

@@ -25,9 +25,9 @@ FOOTNOTE_STARS = re.compile(r"^(\*{1,3})\s*(\S.*)$")
 LEADING_LABEL = re.compile(r"^(?:\d{1,3}[.)]?|\(\d{1,3}\)|\(?[a-z]{1,2}\)|\([ivxlc]+\)|[A-Z]\.|[IVXL]+\.|•)(?:\s|$)")
 # the same with its punctuation (17. / 1) / (1) / (a) / a) / •): a line starting so after a full stop starts anew
 PRINTED_LABEL = re.compile(r"^(?:\d{1,3}[.)]|\(\d{1,3}\)|\(?[a-z]{1,4}\)|[A-Z]\.|[IVXL]+\.|[•·▪])(?:\s|(?=[\u4e00-\u9fff]))")
-# what a line breaker cannot split: a Han character with the punctuation glued to it, or a word
 # a label set straight before Chinese text, with no space glyph between (an inline number): `4.请`
 LABEL_BEFORE_HAN = re.compile(r"^(?:\d{1,3}[.)]|\(\d{1,3}\)|\([a-z]{1,4}\)|[a-z]\)|•)(?=[\u4e00-\u9fff《（“])")
+# what a line breaker cannot split: a Han character with the punctuation glued to it, or a word
 FIRST_WORD = re.compile(r"^[（《「『“‘〈【(\[]*[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][，。、；：？！）》」』”’〉】%)\],.;:]*|^\S+")
 CLAUSE_END = re.compile(r"[。；：！？，.;:!?,][”’\"')）》]*$")  # a sentence or clause ends the line
 INTRODUCES_LIST = re.compile(r"[：:][”’\"]?$")  # `…as follows:` before its items

@@ -26,6 +26,7 @@ from extractors.patterns import (
     BODY_NAME_LINE,
     BULLET,
     DRAFT_RESOLUTION,
+    INTRODUCES_LIST,
     ITEM,
     NUMBERED,
     NUMBERED_IN_PARENTHESES,
@@ -47,7 +48,6 @@ MAX_HEADING_CHARS = {"zh": 70}
 MAX_HEADING_CHARS_DEFAULT = 170
 HEADING_END = re.compile(r"[。；：！？.;:!?，,][”’\"')）》]*$")
 PARENTHESISED = re.compile(r"^[（(].*[)）]$")
-INTRODUCES = re.compile(r"[：:][”’\"]?$")
 LEVELS = {"roman": 1, "letter": 2, "number": 3, "item": 4}
 COVER_FIELDS = ("symbol", "date", "agenda_item", "session", "dates", "place", "title")
 
@@ -250,7 +250,7 @@ class Segmenter:
     def _quoted_without_indent(self, label: Label) -> bool:
         """A number out of sequence right after `…决议：` or among quoted paragraphs: quoted text."""
         in_quote = bool(self.records) and self.records[-1].kind == ParagraphKind.QUOTE
-        return int(label.value) != self.part.expected and (bool(INTRODUCES.search(self.previous_text)) or in_quote)
+        return int(label.value) != self.part.expected and (bool(INTRODUCES_LIST.search(self.previous_text)) or in_quote)
 
     def _is_paragraph_number(self, label: Label, block: Block) -> bool:
         if self.geometry.indent(block) >= MARGIN:
