@@ -8,19 +8,23 @@ from __future__ import annotations
 
 from collections import Counter
 
+from extractors.blocks import join_with_markers
+from extractors.masthead import is_masthead_line, masthead_fields
 from extractors.patterns import (
     AGENDA_ITEM,
     DATES_AND_PLACE_EN,
     DATES_AND_PLACE_ZH,
     DOCUMENT_DATE,
+    DRAFT_REFERENCE,
     SESSION,
     SYMBOL,
 )
 from extractors.text_joining import JoinContext
-from extractors.blocks import join_with_markers
+from lexicon.bodies import ORGANIZATION_LINE
 from models import CoverMetadata, TextLine
 
 TITLE_LARGER_BY = 1.5  # points above the body size
+SYMBOL_LETTER_LENGTH = 2  # the large `A` of a UN masthead, printed apart from `/RES/80/1`
 MASTHEAD_LINE_LENGTH = 60  # longer lines on page 1 are prose, not masthead
 UPPER_PART = 0.5  # of the page height
 
@@ -42,23 +46,54 @@ def read_cover(
 ) -> CoverMetadata:
     """Cover fields from the cover lines, then from page 1's short top lines (`masthead`) for what
     the cover lacks (papers without a cover block), then the symbol from the running heads.
-    The title is the cover's largest text."""
+    The title is the cover's largest text other than the organization's and organ's names."""
     fields: dict[str, str] = {"language": language}
-    for line in cover + [line for line in masthead if len(line.text) <= MASTHEAD_LINE_LENGTH]:
-        _read_line(line.text, fields)
+    texts = _bracketed_joined([line.text for line in cover + masthead])
+    for text in texts:
+        if len(text) <= MASTHEAD_LINE_LENGTH or DRAFT_REFERENCE.match(text):
+            _read_line(text, fields)
+    fields.update(masthead_fields(texts))
     if "symbol" not in fields:
         symbols = Counter(match.group() for head in heads for match in SYMBOL.finditer(head))
         if symbols:
             fields["symbol"] = symbols.most_common(1)[0][0]
-    if cover:
-        biggest = max(line.size for line in cover)
-        fields["title"] = join_with_markers([line for line in cover if line.size >= biggest - 0.2], context)[0]
+    titles = [line for line in cover if not _names_the_publisher(line.text)]
+    while titles:
+        biggest = max(line.size for line in titles)
+        largest = [line for line in titles if line.size >= biggest - 0.2]
+        title = join_with_markers(largest, context)[0]
+        if not _names_the_publisher(title):  # `UNITED` / `NATIONS` on two lines
+            fields["title"] = title
+            break
+        titles = [line for line in titles if line not in largest]
     return CoverMetadata(**fields, lines=tuple(line.text for line in cover))
 
 
+def _bracketed_joined(texts: list[str]) -> list[str]:
+    """Lines from one that opens `[` to the one that closes it, as one: a draft reference
+    (`[on the report of the … Committee` / `(A/78/417, para. 8)]`) printed over two lines."""
+    joined: list[str] = []
+    open_bracket = False
+    for text in texts:
+        if open_bracket:
+            joined[-1] += " " + text
+        else:
+            joined.append(text)
+        open_bracket = joined[-1].startswith(("[", "［")) and not joined[-1].endswith(("]", "］"))
+    return joined
+
+
+def _names_the_publisher(text: str) -> bool:
+    """`United Nations`, `General Assembly`, the masthead's big `A` and the rest of the symbol printed
+    apart from it (`/C.3/80/L.10`): large on the cover, never the title."""
+    symbol = SYMBOL.fullmatch(text) or (text.startswith("/") and SYMBOL.fullmatch("A" + text))
+    return bool(ORGANIZATION_LINE.match(text) or symbol or is_masthead_line(text)) or len(text) <= SYMBOL_LETTER_LENGTH
+
+
 def _read_line(text: str, fields: dict[str, str]) -> None:
-    """Fill the fields a cover line holds and that are still missing."""
-    if "symbol" not in fields and (symbol := SYMBOL.search(text)):
+    """Fill the fields a cover line holds and that are still missing; the draft an adopted
+    resolution names (`[… (A/80/L.2/Rev.1)]`) is not its symbol."""
+    if "symbol" not in fields and not DRAFT_REFERENCE.match(text) and (symbol := SYMBOL.search(text)):
         fields["symbol"] = symbol.group()
     if "date" not in fields and DOCUMENT_DATE.match(text):
         fields["date"] = text

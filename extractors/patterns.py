@@ -75,6 +75,7 @@ ITEM = re.compile(r"^(\(([a-z]{1,4})\)|([a-z]{1,2})\))\s*(\S.*)$")  # (a) / a) /
 ROMAN_ITEM_VALUE = re.compile(r"^[ivxl]+$")
 BULLET = re.compile(r"^([•·▪‣◦\uf06e\uf0a7\uf0b7])\s*(\S.*)$")
 APPENDIX = re.compile(r"^(附录|附件|Appendix|APPENDIX|Annex|ANNEX)\s*(\d+|[IVX]+)\b")
+RESOLUTION_ANNEX = re.compile(r"^(附件|Annex|ANNEX)(?:\s*(\d+|[IVX]+))?$")  # a resolution's annex, numbered or not
 SUMMARY_HEADING = re.compile(r"^(内容提要|执行摘要|摘要|Executive Summary|EXECUTIVE SUMMARY|Summary|SUMMARY)$")
 DRAFT_RESOLUTION = re.compile(r"(决议草案|决定草案|Draft [Rr]esolution|DRAFT RESOLUTION|Draft [Dd]ecision|DRAFT DECISION)")
 BODY_NAME_LINE = re.compile(
@@ -113,4 +114,41 @@ OPERATIVE_VERB = re.compile(
 )
 PREAMBULAR_VERB = re.compile(
     rf"^(?:(?P<zh>{'|'.join(sorted(_PREAMBULAR_ZH, key=len, reverse=True))})|(?P<en>{_english(_PREAMBULAR_EN)})\b)"
+)
+
+# --- resolutions and decisions ----------------------------------------------------------------------
+# a decision's or resolution's own number and title: `80/1. Participation…`, `15/4. Kunming-Montreal…`,
+# `Decision 1/CP.21`, `Decision: 46 COM 7B.1`, `Resolution XIV.7: …`, `Resolution Conf. 11.17 (Rev. CoP19)`,
+# `Resolution 2024/5.`, `第 15/4 号决定`, `第 1/CP.21 号决定：…`
+DECISION_TITLE = re.compile(
+    r"^(?:(?:Decision|Resolution|DECISION|RESOLUTION)\s*:?\s*)?"
+    r"(?P<number>\d{1,4}/(?:CP|CMP|CMA)\.\d{1,2}|\d{1,3}\s+(?:COM|EXT\.COM)\s+[\dA-Z]+(?:\.[\dA-Za-z]+)*"
+    r"|Conf\.\s*\d{1,2}\.\d{1,2}(?:\s*\(Rev\.\s*CoP\d{1,2}\))?|[XVI]{1,5}\.\d{1,2}|\d{1,4}/\d{1,4})"
+    r"(?P<stop>\.)?(?:\s*[:：.]?\s+(?P<title>\S.*))?$"
+    r"|^第\s*(?P<zh_number>[\dA-Za-z./\s]+?)\s*号(?:决定|决议)\s*[:：]?\s*(?P<zh_title>.*)$"
+)
+# `9th plenary meeting`, `93rd plenary meeting, 15 March 2000`, `2000 年 3 月 15 日 第 93 次全体会议`
+ADOPTION_LINE = re.compile(r"^\d{1,3}(?:st|nd|rd|th)\s+plenary\s+meeting\b|(?:^|\s)第\s*\d{1,3}\s*次全体会议")
+TABLE_OF_CONTENTS_LINE = re.compile(r"(?:\.{4,}|…{2,}|(?:\.\s){4,})\s*\d*$")  # dot leaders before a page number
+# masthead lines that are cover furniture, not text: `Distr.: General`, `Original: English`, `Chinese`
+MASTHEAD_FURNITURE = re.compile(r"^(?:Distr\.?\s*:?\s*\w+|Original\s*:\s*\w+|Chinese|English|中文|原文\s*[:：]\s*\S+)$")
+# `Distr.: General` / `Distr.: Limited` / `Distr. GENERAL`
+DISTRIBUTION = re.compile(r"^Distr\.?\s*:?\s*(?P<value>General|Limited|Restricted|GENERAL|LIMITED|RESTRICTED)\b")
+ORIGINAL_LANGUAGE = re.compile(r"^(?:Original|ORIGINAL)\s*:\s*(?P<value>\w+)|^原文\s*[:：]\s*(?P<zh>\S+)")
+# `South Africa:* draft resolution`, `Peru and Spain: revised draft resolution`, `秘鲁：决议草案`
+SPONSORS = re.compile(
+    r"^(?P<value>[^:：]{2,300}?)\s*[:：]\s*\**\s*(?:revised\s+)?draft\s+(?:resolution|decision)\b"
+    r"|^(?P<zh>[^:：]{1,200}?)\s*[:：]\s*(?:订正)?(?:决议|决定)草案$"
+)
+# `[without reference to a Main Committee (A/80/L.2/Rev.1)]`, `[on the report of the Third Committee (A/80/473)]`,
+# `[未经发交主要委员会(A/80/L.2/Rev.1)]`, `[根据第三委员会的报告(A/80/473)通过]`
+DRAFT_REFERENCE = re.compile(
+    r"^\[(?:without reference to a Main Committee|on the (?:report|recommendation) of the .+?)\s*"
+    r"\((?P<value>[A-Z]+/[^(),\s]+(?:\s\([IVXLC]+\))?)(?:,\s*paras?\.\s*[\d\s,and–-]+)?\)\]$"
+    r"|^\[(?:未经发交主要委员会|根据.+?的报告)\s*[(（](?P<zh>[A-Z]+/[^()（），,\s]+)(?:\s*[,，]\s*第\s*[\d\s]+段)?[)）]\s*(?:通过)?\]$"
+)
+# `Resolution adopted by the General Assembly on 19 September 2025`, `大会 2025 年 9 月 19 日通过的决议`
+ADOPTED_BY = re.compile(
+    r"^(?:Resolution|Decision) adopted by the (?P<organ>.+?) on (?P<date>.+)$"
+    r"|^(?P<zh_organ>\S+?)\s*(?P<zh_date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)通过的(?:决议|决定)$"
 )

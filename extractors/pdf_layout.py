@@ -28,6 +28,9 @@ MAX_MARKER_RUN = 4  # characters: the longest label (`***`, `123`) with a comma
 WRAPPED_MARKER_DISTANCE = 1.6  # a lone marker row this close (x size) below a line ends that line
 MARKER_LABEL = re.compile(r"^(?:\d{1,3}|\*{1,3})$")
 ORDINAL_SUFFIX = re.compile(r"^(?:st|nd|rd|th|er|re|e)$")  # raised after a number: 10th, 2nd (1er, 2e)
+# TimesNewRomanPS-ItalicMT, LiberationSerif-BoldItalic, NimbusRomNo9L-ReguItal, TeXGyreTermes-Italic, CMTI10
+ITALIC_FONT = re.compile(r"italic|oblique|ital\b|-it$|kursiv|^cmti|\+cmti", re.IGNORECASE)
+LEAD_MAX_OFFSET = 6  # characters: an italic lead starts at the line's start or after its label (`12.`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +164,8 @@ def _line_from_chars(chars: list[Char], page: int, marker_ids: set[int]) -> Text
     text = ""
     markers: list[FootnoteMarker] = []
     pending_label = ""
+    italic_from: int | None = None  # where the line's italic lead starts in `text`
+    italic_to = 0
     previous: Char | None = None
     for char in chars:
         if id(char) in marker_ids:
@@ -179,6 +184,9 @@ def _line_from_chars(chars: list[Char], page: int, marker_ids: set[int]) -> Text
             continue
         if previous is not None and text and not text.endswith(" ") and _gap_is_space(previous, char, size):
             text += " "
+        if _italic(char) and (italic_from is None and len(text) <= LEAD_MAX_OFFSET or italic_to == len(text.rstrip())):
+            italic_from = len(text) if italic_from is None else italic_from
+            italic_to = len(text) + len(glyph)
         text += glyph
         previous = char
     if pending_label:
@@ -192,7 +200,14 @@ def _line_from_chars(chars: list[Char], page: int, marker_ids: set[int]) -> Text
         max(c["x1"] for c in chars),
         max(c["bottom"] for c in body),
     )
-    return TextLine(page=page, bbox=bbox, text=stripped, size=round(size, 2), bold=bold, markers=tuple(markers))
+    lead = stripped[italic_from:italic_to] if italic_from is not None else ""
+    return TextLine(
+        page=page, bbox=bbox, text=stripped, size=round(size, 2), bold=bold, markers=tuple(markers), italic_lead=lead
+    )
+
+
+def _italic(char: Char) -> bool:
+    return bool(ITALIC_FONT.search(char["fontname"]))
 
 
 def _settle_raised(label: str, text: str, markers: list[FootnoteMarker]) -> str:

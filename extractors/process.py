@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from extractors.document_kind import described
 from extractors.extract import DEFAULT_ENGINE, extract_pdf
 from extractors.search_text import indexed_text
 from extractors.structure import segment
@@ -17,6 +18,7 @@ def process_pdf(
 ) -> ProcessedPaper:
     document = extract_pdf(path, ocr=ocr, time_limit=time_limit, engine=engine)
     paragraphs = segment(document)
+    document = described(document, paragraphs)
     references, requests = tag(document, paragraphs)
     return ProcessedPaper(document, tuple(paragraphs), tuple(references), tuple(requests))
 
@@ -27,7 +29,10 @@ def indexed(paper: ProcessedPaper) -> ProcessedPaper:
 
 
 def as_listed(paper: ProcessedPaper, summary: PaperSummary) -> ProcessedPaper:
-    """The paper as a run lists it: under the run's doc_id, with the run's notes among its warnings."""
+    """The paper as a run lists it: the run's file (a cached result names the file that first had
+    those bytes), under the run's doc_id, with the run's notes among its warnings."""
+    if summary.source_file != paper.document.source_file:
+        paper = dataclasses.replace(paper, document=dataclasses.replace(paper.document, source_file=summary.source_file))
     if summary.doc_id != paper.document.doc_id:
         paper = renamed(paper, summary.doc_id)
     for note in summary.notes:

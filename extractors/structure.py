@@ -22,21 +22,25 @@ import statistics
 from dataclasses import dataclass, field
 
 from extractors.patterns import (
+    AGENDA_ITEM,
     APPENDIX,
-    BODY_NAME_LINE,
+    RESOLUTION_ANNEX,
     BULLET,
     DRAFT_RESOLUTION,
     INTRODUCES_LIST,
     ITEM,
     NUMBERED,
     NUMBERED_IN_PARENTHESES,
-    OPERATIVE_VERB,
-    PREAMBULAR_VERB,
     ROMAN_ITEM_VALUE,
     SECTION_LETTER,
     SECTION_ROMAN,
     SUMMARY_HEADING,
+    TERMINAL_PUNCTUATION,
 )
+from extractors.masthead import is_masthead_line
+from extractors.resolutions import DecisionTitle, is_adoption_line, lead_phrase, read_decision_title
+from lexicon.bodies import NAME_LINE
+from lexicon.leads import OPERATIVE_LEAD, PREAMBULAR_LEAD
 from models import Block, Document, Table
 from models.paragraph import Paragraph, ParagraphKind
 
@@ -49,6 +53,8 @@ MAX_HEADING_CHARS_DEFAULT = 170
 HEADING_END = re.compile(r"[。；：！？.;:!?，,][”’\"')）》]*$")
 PARENTHESISED = re.compile(r"^[（(].*[)）]$")
 LEVELS = {"roman": 1, "letter": 2, "number": 3, "item": 4}
+RESOLUTION_WORD = re.compile(r"^(?:Resolution|RESOLUTION)\b|^第.*号决议")
+MASTHEAD_KINDS = (ParagraphKind.OTHER, ParagraphKind.HEADING)  # what may stand above a masthead line
 COVER_FIELDS = ("symbol", "date", "agenda_item", "session", "dates", "place", "title")
 
 
@@ -147,8 +153,9 @@ class PartState:
     item: str = ""  # locator of the current lettered item
     item_letter: str = ""
     item_indent: float = 0.0
-    resolution: bool = False
+    resolution: bool = False  # reading clauses: name line, preambular, operative
     started: bool = False  # anything but a title emitted
+    title_number: str = ""  # a decision's number printed alone, its title on the next line
 
     def __post_init__(self) -> None:
         self.parent = self.prefix
@@ -180,6 +187,7 @@ class Segmenter:
         first = document.blocks[0].text if document.blocks else ""
         self.part = PartState("summary", "summary") if has_sections and SUMMARY_HEADING.match(first) else PartState("body", "body")
         self.previous_text = ""
+        self.part_names: set[str] = set()  # of the decisions read so far
 
     # -- reading ---------------------------------------------------------------------------------
     def run(self) -> list[Paragraph]:
@@ -198,14 +206,25 @@ class Segmenter:
     def _block(self, index: int, block: Block) -> None:
         label = self.labels[index]
         text = block.text
-        if (appendix := APPENDIX.match(text)) and self._heading_like(block):
-            number = _arabic(appendix.group(2))
-            self.part = PartState(f"app{number}", f"appendix {number}", root=appendix.group(0))
-            self._title(block)
+        if self._in_masthead(block):
+            self._emit(block, f"cover/m{self.part.count('m')}", ParagraphKind.OTHER, "", text, started=False)
             return
+        if (block.bold or self._heading_like(block)) and (decision := read_decision_title(text)):
+            self._decision(block, decision)
+            return
+        if self.part.title_number and self._heading_like(block) and not NAME_LINE.match(text):
+            self._emit(block, f"{self.part.prefix}/title", ParagraphKind.HEADING, self.part.title_number, text)
+            self.part.title_number = ""
+            return
+        annex = RESOLUTION_ANNEX.match(text) if self._in_resolution_part() else None
+        if (appendix := APPENDIX.match(text) or annex) and self._heading_like(block):
+            self._appendix(block, appendix.group(0), appendix.group(2) or "")
+            return
+        if not self.part.resolution and NAME_LINE.match(text) and self._opens_resolution(index):
+            self._open_resolution()
         if label.kind == "roman" and self.part.prefix == "summary" and self._heading_like(block):
             self.part = PartState("body", "body")
-        if self._is_heading(index, block, label):
+        if self._is_heading(index, block, label) and not (self.part.resolution and NAME_LINE.match(text)):
             if DRAFT_RESOLUTION.search(text):
                 self.part.resolution = True
             self._heading(block, label)
@@ -295,7 +314,8 @@ class Segmenter:
             locator, number, text = f"{parent}/q{label.value}", label.printed, label.text
         else:
             locator, number, text = f"{parent}/u{self.part.count('u' + parent)}", "", block.text
-        self._emit(block, locator, ParagraphKind.QUOTE, number, text, lead_verb=_verb(text, OPERATIVE_VERB))
+        lead = OPERATIVE_LEAD.match(text)
+        self._emit(block, locator, ParagraphKind.QUOTE, number, text, lead_verb=lead.group(0) if lead else "")
 
     def _item(self, block: Block, label: Label) -> None:
         part = self.part
@@ -314,17 +334,91 @@ class Segmenter:
         self._emit(block, locator, ParagraphKind.ITEM, label.printed, label.text)
 
     def _clause(self, block: Block, label: Label) -> None:
+        """A block of a resolution: its name line, a preambular clause (unnumbered, before the first
+        operative one, or ending in a comma), an operative clause (numbered, or opening with an
+        operative lead), an item, the adoption line, or text continuing a clause after its items."""
         part = self.part
-        if BODY_NAME_LINE.match(block.text):
-            self._emit(block, f"{part.prefix}/name", ParagraphKind.OTHER, "", block.text)
+        text = block.text
+        operatives = part.counters.get("op", 0)
+        if NAME_LINE.match(text) and not operatives and not part.counters.get("pre"):
+            self._emit(block, f"{part.prefix}/name", ParagraphKind.OTHER, "", text)
+        elif is_adoption_line(text):
+            self._emit(block, f"{part.prefix}/adopted", ParagraphKind.OTHER, "", text)
+            part.resolution, part.parent, part.item = False, part.prefix, ""
         elif label.kind == "number":
-            part.parent, part.item = f"{part.prefix}/op/{label.value}", ""
-            self._emit(block, part.parent, ParagraphKind.OPERATIVE, label.printed, label.text, lead_verb=_verb(label.text, OPERATIVE_VERB))
+            part.count("op")
+            part.parent, part.item, part.expected = f"{part.prefix}/op/{label.value}", "", int(label.value) + 1
+            self._emit(block, part.parent, ParagraphKind.OPERATIVE, label.printed, label.text, lead_verb=lead_phrase(block, label.text, True))
         elif label.kind == "item":
             self._item(block, label)
+        elif not operatives or not TERMINAL_PUNCTUATION.search(text):
+            part.parent, part.item = f"{part.prefix}/pre/{part.count('pre')}", ""
+            self._emit(block, part.parent, ParagraphKind.PREAMBULAR, "", text, lead_verb=lead_phrase(block, text, False))
+        elif lead := lead_phrase(block, text, True) if OPERATIVE_LEAD.match(text) or block.lines[0].italic_lead else "":
+            part.count("op")
+            part.parent, part.item = f"{part.prefix}/op/u{part.count('op_u')}", ""
+            self._emit(block, part.parent, ParagraphKind.OPERATIVE, "", text, lead_verb=lead)
         else:
-            locator = f"{part.prefix}/pre/{part.count('pre')}"
-            self._emit(block, locator, ParagraphKind.PREAMBULAR, "", block.text, lead_verb=_verb(block.text, PREAMBULAR_VERB))
+            self._emit(block, f"{part.parent}/u{part.count('u' + part.parent)}", ParagraphKind.PARAGRAPH, "", text)
+
+    def _opens_resolution(self, index: int) -> bool:
+        """A name line opens a resolution where a clause comes next (not a sentence naming a body), and
+        not inside a report's own numbered text, where it heads a quoted decision (`…as follows:`)."""
+        if self.part.prefix in ("body", "summary") and any(
+            r.part == self.part.name and r.kind in (ParagraphKind.PARAGRAPH, ParagraphKind.QUOTE) for r in self.records
+        ):
+            return False
+        following = self.document.blocks[index + 1 : index + 2]
+        if not following:
+            return False
+        label, block = self.labels[index + 1], following[0]
+        led = PREAMBULAR_LEAD.match(label.text) or OPERATIVE_LEAD.match(label.text)
+        return bool(led or (block.lines and block.lines[0].italic_lead))
+
+    def _open_resolution(self) -> None:
+        """A name line outside any resolution: in an appendix the appendix is the resolution (IT/GB's
+        draft resolution), elsewhere the paper's own resolution starts, taking the heading just before
+        it as its title (a draft's `The right to development`)."""
+        if self.part.prefix.startswith(("app", "dec/")):
+            self.part.resolution = True
+            return
+        previous = self.records[-1] if self.records else None
+        self.part = PartState("res", "res", resolution=True)
+        if previous and previous.kind == ParagraphKind.HEADING and previous.part in ("body", "summary"):
+            self.records[-1] = dataclasses.replace(previous, locator="res/title", part="res", heading_path="")
+
+    def _decision(self, block: Block, decision: DecisionTitle) -> None:
+        """A decision's number and title start a part of their own: `dec/15-4`, resolution clauses next.
+        A report may hold a decision and a resolution of the same number (UNFCCC's decision 1/CP.6 and
+        resolution 1/CP.6): the resolution is `dec/res-1-CP-6`."""
+        identity = decision.identity
+        if f"dec/{identity}" in self.part_names and RESOLUTION_WORD.match(block.text):
+            identity = f"res-{identity}"
+        prefix = f"dec/{identity}"
+        self.part_names.add(prefix)
+        self.part = PartState(prefix, prefix, resolution=True, title_number="" if decision.title else decision.number)
+        if decision.title:
+            self._emit(block, f"{prefix}/title", ParagraphKind.HEADING, decision.number, decision.title)
+
+    def _in_masthead(self, block: Block) -> bool:
+        """A masthead line on page 1 before any text, or the agenda item's title under its number."""
+        if block.page != 1 or self.part.prefix != "body" or any(r.kind not in MASTHEAD_KINDS for r in self.records):
+            return False
+        after_item = bool(self.records) and AGENDA_ITEM.match(self.records[-1].text) is not None
+        return is_masthead_line(block.text) or (after_item and self._heading_like(block))
+
+    def _in_resolution_part(self) -> bool:
+        return self.part.prefix == "res" or self.part.prefix.startswith(("res/", "dec/"))
+
+    def _appendix(self, block: Block, printed: str, number: str) -> None:
+        """An appendix of the paper is a part; the annex of a decision belongs to the decision."""
+        owner = self.part.prefix.split("/annex")[0]
+        if owner == "res" or owner.startswith("dec/"):
+            prefix = f"{owner}/annex{_arabic(number) if number else ''}"
+            self.part = PartState(prefix, prefix, root=printed)
+        else:
+            self.part = PartState(f"app{_arabic(number)}", f"appendix {_arabic(number)}", root=printed)
+        self._title(block)
 
     def _table(self, table: Table) -> None:
         part = self.part
@@ -401,11 +495,6 @@ def _paragraph_numbered(text: str) -> bool:
 
 def segment(document: Document) -> list[Paragraph]:
     return Segmenter(document).run()
-
-
-def _verb(text: str, pattern: re.Pattern[str]) -> str:
-    match = pattern.match(text)
-    return match.group(0) if match else ""
 
 
 def _without_repeated_label(label: Label) -> str:

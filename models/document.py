@@ -63,6 +63,7 @@ class TextLine:
     size: float
     bold: bool
     markers: tuple[FootnoteMarker, ...] = ()
+    italic_lead: str = ""  # the italic run the line starts with, after its label: `Recalling also`
 
 
 @record
@@ -122,6 +123,20 @@ class CoverMetadata:
     title: str = ""
     date: str = ""
     lines: tuple[str, ...] = ()  # the cover block as printed
+    organization: str = ""  # United Nations, 联合国
+    organ: str = ""  # General Assembly, 人权理事会, Conference of the Parties
+    distribution: str = ""  # General, Limited
+    original_language: str = ""  # English
+    sponsors: str = ""  # of a draft: `South Africa`
+    draft_symbol: str = ""  # the draft an adopted resolution names: A/80/L.1
+
+
+class DocumentKind(StrEnum):
+    REPORT = "report"  # a report or note, possibly quoting decisions or holding a draft in an appendix
+    RESOLUTION = "resolution"  # the paper is one adopted resolution or decision
+    DRAFT = "draft"  # the paper is one draft resolution or decision
+    COMPILATION = "compilation"  # the paper holds several decisions or resolutions
+    INFORMATION = "information"  # an information document (INF)
 
 
 @record
@@ -149,6 +164,7 @@ class Document:
     tables: tuple[Table, ...] = ()
     warnings: tuple[str, ...] = ()
     running_heads: tuple[str, ...] = field(default=())  # header and footer lines removed, as printed
+    kind: DocumentKind = DocumentKind.REPORT  # set once the paper is segmented
 
     @property
     def body_text(self) -> str:

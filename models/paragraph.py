@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from models.record import record
 
-LOCATOR = re.compile(r"^[a-z]+\d*(?:/[A-Za-z0-9_~]+)+$")
+LOCATOR = re.compile(r"^[a-z]+\d*(?:/[A-Za-z0-9_~-]+)+$")
 
 
 class ParagraphKind(StrEnum):

@@ -1,0 +1,73 @@
+"""The masthead of a UN-system paper: organization, organ, distribution, original language, the
+sponsors of a draft and the draft an adopted resolution names.
+
+A masthead is a column of short lines at the top of page 1 (`United Nations`, `A/RES/80/1`,
+`General Assembly`, `Distr.: General`, `19 September 2025`, `Original: English` ...). These lines
+are cover furniture: they fill cover fields and never become headings of the body.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from extractors.patterns import (
+    ADOPTED_BY,
+    AGENDA_ITEM,
+    DISTRIBUTION,
+    DOCUMENT_DATE,
+    DRAFT_REFERENCE,
+    JOB_NUMBER,
+    MASTHEAD_FURNITURE,
+    ORIGINAL_LANGUAGE,
+    SESSION,
+    SPONSORS,
+)
+from lexicon.bodies import COMMITTEE_LINE, ORGAN_LINE, ORGANIZATION_LINE
+
+SESSION_LINE_LENGTH = 40  # characters: `Eightieth session`, `Fifty-sixth session`; longer is prose
+
+
+def masthead_fields(lines: Iterable[str]) -> dict[str, str]:
+    """The masthead fields page 1's lines print; the first line that gives a field wins."""
+    fields: dict[str, str] = {}
+
+    def put(name: str, value: str | None) -> None:
+        if value and name not in fields:
+            fields[name] = value.strip()
+
+    for text in lines:
+        if ORGANIZATION_LINE.match(text):
+            put("organization", text)
+        elif ORGAN_LINE.match(text):
+            put("organ", text)
+        if match := DISTRIBUTION.match(text):
+            put("distribution", match.group("value").capitalize())
+        if match := ORIGINAL_LANGUAGE.match(text):
+            put("original_language", match.group("value") or match.group("zh"))
+        if match := SPONSORS.match(text):
+            put("sponsors", match.group("value") or match.group("zh"))
+        if match := DRAFT_REFERENCE.match(text):
+            put("draft_symbol", match.group("value") or match.group("zh"))
+        if match := ADOPTED_BY.match(text):
+            put("organ", match.group("organ") or match.group("zh_organ"))
+    return fields
+
+
+def is_masthead_line(text: str) -> bool:
+    """A line of the masthead, not of the text: it is read as a cover field and nowhere else."""
+    short_session = len(text) <= SESSION_LINE_LENGTH and SESSION.search(text)
+    agenda_only = (item := AGENDA_ITEM.match(text)) and item.end() == len(text)
+    return bool(
+        DOCUMENT_DATE.match(text)
+        or MASTHEAD_FURNITURE.match(text)
+        or DISTRIBUTION.match(text)
+        or ORGAN_LINE.match(text)
+        or ORGANIZATION_LINE.match(text)
+        or COMMITTEE_LINE.match(text)
+        or JOB_NUMBER.match(text)
+        or short_session
+        or agenda_only
+        or SPONSORS.match(text)
+        or DRAFT_REFERENCE.match(text)
+        or ADOPTED_BY.match(text)
+    )

@@ -1,0 +1,68 @@
+"""Organizations, organs and the bodies that adopt decisions, in both languages.
+
+One list serves the masthead (`organ`), the name line that opens a resolution (`The General
+Assembly,` / `大会，`), and the tagging of who requests what.
+"""
+
+from __future__ import annotations
+
+import re
+
+# organ as printed in English, as printed in Chinese
+ORGANS = (
+    ("General Assembly", "大会"),
+    ("Security Council", "安全理事会"),
+    ("Economic and Social Council", "经济及社会理事会"),
+    ("Human Rights Council", "人权理事会"),
+    ("Trusteeship Council", "托管理事会"),
+    ("United Nations Environment Assembly", "联合国环境大会"),
+    ("Conference of the Parties serving as the meeting of the Parties to the Paris Agreement",
+     "作为《巴黎协定》缔约方会议的《公约》缔约方大会"),
+    ("Conference of the Parties serving as the meeting of the Parties to the Kyoto Protocol",
+     "作为《京都议定书》缔约方会议的《公约》缔约方大会"),
+    ("Conference of the Parties", "缔约方大会"),
+    ("Conference of the Contracting Parties", "缔约方大会"),
+    ("Meeting of the Parties", "缔约方会议"),
+    ("World Heritage Committee", "世界遗产委员会"),
+    ("Governing Body", "管理机构"),
+    ("Standing Committee", "常设委员会"),
+    ("Executive Board", "执行局"),
+    ("Governing Council", "理事会"),
+    ("Conference", "大会"),
+    ("Council", "理事会"),
+    ("Commission", "委员会"),
+    ("Committee", "委员会"),
+)
+ORGANIZATIONS = (
+    ("United Nations", "联合国"),
+    ("Food and Agriculture Organization of the United Nations", "联合国粮食及农业组织"),
+    ("United Nations Educational, Scientific and Cultural Organization", "联合国教育、科学及文化组织"),
+    ("United Nations Environment Programme", "联合国环境规划署"),
+    ("Convention on Biological Diversity", "生物多样性公约"),
+    ("Framework Convention on Climate Change", "气候变化框架公约"),
+)
+# Main Committees of the General Assembly, printed under the session on a draft's masthead
+COMMITTEES = (
+    ("First Committee", "第一委员会"), ("Second Committee", "第二委员会"), ("Third Committee", "第三委员会"),
+    ("Fourth Committee", "第四委员会"), ("Fifth Committee", "第五委员会"), ("Sixth Committee", "第六委员会"),
+)
+
+
+def _alternatives(names: tuple[str, ...]) -> str:
+    return "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+
+
+ORGAN_EN = _alternatives(tuple(en for en, _ in ORGANS))
+ORGAN_ZH = _alternatives(tuple(zh for _, zh in ORGANS))
+# a masthead line that is the organ alone
+ORGAN_LINE = re.compile(rf"^(?:{ORGAN_EN}|{ORGAN_ZH})$", re.IGNORECASE)
+ORGANIZATION_LINE = re.compile(rf"^(?:{_alternatives(tuple(n for pair in ORGANIZATIONS for n in pair))})$", re.IGNORECASE)
+COMMITTEE_LINE = re.compile(rf"^(?:{_alternatives(tuple(n for pair in COMMITTEES for n in pair))})$")
+# the line that opens a resolution: `The General Assembly,`, `The Conference of the Parties to the
+# Convention on Biological Diversity,`, `大会，`, `作为《巴黎协定》缔约方会议的《公约》缔约方大会，`; an
+# unlisted body in English still reads `The <Capitalized Name>,`
+NAME_LINE = re.compile(
+    rf"^(?:(?:The|THE)\s+(?:{ORGAN_EN}|{ORGAN_EN.upper()})\b[^.;:]{{0,160}}"
+    rf"|(?:The|THE)\s+[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|the|to|and|on|for|in|serving|as)){{0,24}}"
+    rf"|(?:[^，。；：\s]{{0,40}}的)?(?:{ORGAN_ZH}))\s*[,，]?$"
+)
