@@ -51,17 +51,6 @@ PINPOINT_BEFORE_EN = re.compile(
 )
 CHINESE_ANNEX = {"一": "I", "二": "II", "三": "III", "四": "IV", "五": "V"}
 
-# who issued it, named just before the reference (the last one named wins)
-BODIES = [
-    ("COP-MOP", re.compile(r"名古屋议定书》?缔约方会议|meeting of the Parties to the Nagoya Protocol|COP-MOP")),
-    ("SBI", re.compile(r"执行问题附属机构|Subsidiary Body on Implementation")),
-    ("World Heritage Committee", re.compile(r"世界遗产委员会|World Heritage Committee")),
-    ("CMS", re.compile(r"养护野生动物移栖物种公约|Convention on the Conservation of Migratory Species|\bCMS\b")),
-    ("Ramsar", re.compile(r"国际重要湿地的?公约|拉姆萨尔公约|Ramsar|Wetlands of International Importance")),
-    ("General Assembly", re.compile(r"(?<!缔约方)大会(?!第[一二三四五六七八九十]+届)|General Assembly")),
-    ("COP", re.compile(r"缔约方大会|Conference of the Parties")),
-    ("Governing Body", re.compile(r"管理机构|Governing Body|粮食和农业植物遗传资源国际条约|International Treaty on Plant Genetic")),
-]
 CLAUSE_START = re.compile(r"[。；;:：!?！？]|\.\s")
 # 第十一条 (an article numbered in Chinese numerals)
 CHINESE_NUMBERED_ARTICLE = re.compile(r"第(?P<number>[一二三四五六七八九十]{1,3})条")

@@ -15,7 +15,6 @@ from extractors.reference_patterns import (
     ARTICLE_EN,
     ARTICLE_ITEM,
     ARTICLE_ZH,
-    BODIES,
     CHINESE_ANNEX,
     CLAUSE_START,
     LIST_ITEM,
@@ -31,6 +30,7 @@ from extractors.reference_patterns import (
     CHINESE_NUMBERED_ARTICLE,
 )
 from extractors.scripts import chinese_numeral_value, is_cjk
+from lexicon.bodies import ISSUERS
 from models.tags import ReferenceKind
 
 KIND_OF_WORD = {
@@ -124,13 +124,13 @@ def _body(text: str, start: int, end: int) -> str:
     """The body named in the clause before the reference, or right after it (`of the Conference of the Parties`)."""
     after = re.match(r"^\s+(?:of|by)\s+the\s+(.{0,80})", text[end:])
     if after:
-        for name, pattern in BODIES:
+        for name, pattern in ISSUERS:
             if pattern.match(after.group(1)):
                 return name
     clause_start = max((m.end() for m in CLAUSE_START.finditer(text, 0, start)), default=0)
     window = text[clause_start:start]
     best, best_at = "", -1
-    for name, pattern in BODIES:
+    for name, pattern in ISSUERS:
         for match in pattern.finditer(window):
             if match.start() > best_at:
                 best, best_at = name, match.start()

@@ -8,8 +8,8 @@ body of the first reference in the paragraph itself, if any.
 
 from __future__ import annotations
 
-from extractors.reference_patterns import BODIES
 from extractors.references import find_references
+from lexicon.bodies import ISSUERS
 from models import Document
 from models.paragraph import Paragraph, ParagraphKind
 from models.tags import Reference, Request
@@ -26,7 +26,7 @@ def tag(document: Document, paragraphs: list[Paragraph]) -> tuple[list[Reference
     docs = []
     for paragraph in taggable:
         doc = nlp.make_doc(paragraph.text)
-        doc._.requester = requester(paragraph, by_locator)
+        doc._.requester = requester(paragraph, by_locator, document.cover.organ)
         docs.append(doc)
     references: list[Reference] = []
     requests: list[Request] = []
@@ -46,11 +46,13 @@ def tag(document: Document, paragraphs: list[Paragraph]) -> tuple[list[Reference
     return references, requests
 
 
-def requester(paragraph: Paragraph, by_locator: dict[str, Paragraph]) -> str:
-    part = paragraph.locator.split("/", 1)[0]
-    name_line = by_locator.get(f"{part}/name")
-    if name_line and paragraph.kind in RESOLUTION_KINDS:
-        return _body_named(name_line.text)
+def requester(paragraph: Paragraph, by_locator: dict[str, Paragraph], organ: str = "") -> str:
+    """The resolution's name line names its body; a resolution without one is the masthead organ's."""
+    resolution = paragraph.part == "res" or paragraph.part.startswith("dec/")
+    prefix = paragraph.part.split("/annex")[0] if resolution else paragraph.locator.split("/", 1)[0]
+    name_line = by_locator.get(f"{prefix}/name")
+    if paragraph.kind in RESOLUTION_KINDS and (name_line or (resolution and organ)):
+        return _body_named(name_line.text if name_line else organ)
     if paragraph.kind in (ParagraphKind.QUOTE, ParagraphKind.ITEM):
         parent = by_locator.get(paragraph.locator.rsplit("/", 1)[0])
         if parent:
@@ -63,4 +65,4 @@ def _first_issuer(text: str) -> str:
 
 
 def _body_named(text: str) -> str:
-    return next((name for name, pattern in BODIES if pattern.search(text)), "")
+    return next((name for name, pattern in ISSUERS if pattern.search(text)), "")

@@ -66,3 +66,23 @@ NAME_LINE = re.compile(
     rf"|(?:The|THE)\s+[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|the|to|and|on|for|in|serving|as)){{0,24}}"
     rf"|(?:[^，。；：\s]{{0,40}}的)?(?:{ORGAN_ZH}))\s*[,，]?$"
 )
+
+# the bodies that issue decisions and resolutions, by the name gbdocs gives them in `references.body` and
+# `requests.requester`, each with what papers print for it; looked up in this order (a protocol's
+# meeting of the Parties before the Conference of the Parties it serves)
+ISSUERS = [
+    ("COP-MOP", re.compile(r"名古屋议定书》?缔约方会议|meeting of the Parties to the Nagoya Protocol|COP-MOP")),
+    ("CMA", re.compile(r"作为《巴黎协定》缔约方会议的《公约》缔约方大会|serving as the meeting of the Parties to the Paris Agreement|\bCMA\b")),
+    ("CMP", re.compile(r"作为《京都议定书》缔约方会议的《公约》缔约方大会|serving as the meeting of the Parties to the Kyoto Protocol|\bCMP\b")),
+    ("SBI", re.compile(r"执行问题附属机构|Subsidiary Body on Implementation")),
+    ("World Heritage Committee", re.compile(r"世界遗产委员会|World Heritage Committee")),
+    ("CMS", re.compile(r"养护野生动物移栖物种公约|Convention on the Conservation of Migratory Species|\bCMS\b")),
+    ("Ramsar", re.compile(r"国际重要湿地的?公约|拉姆萨尔公约|Ramsar|Wetlands of International Importance")),
+    ("Human Rights Council", re.compile(r"人权理事会|Human Rights Council")),
+    ("Economic and Social Council", re.compile(r"经济及社会理事会|Economic and Social Council")),
+    ("Security Council", re.compile(r"安全理事会|Security Council")),
+    ("UNEA", re.compile(r"联合国环境大会|United Nations Environment Assembly")),
+    ("General Assembly", re.compile(r"(?<!缔约方)(?<!环境)大会(?!第[一二三四五六七八九十]+届)|General Assembly")),
+    ("COP", re.compile(r"缔约方大会|Conference of the (?:Contracting )?Parties")),
+    ("Governing Body", re.compile(r"管理机构|Governing Body|粮食和农业植物遗传资源国际条约|International Treaty on Plant Genetic")),
+]

@@ -84,3 +84,11 @@ def test_a_table_of_contents_line_or_a_number_in_running_text_is_no_decision_tit
     assert read_decision_title("第 15/4 号决定：昆明-蒙特利尔全球生物多样性框架").identity == "15-4"
     assert read_decision_title("Decision: 46 COM 7B.1").identity == "46-COM-7B-1"
     assert read_decision_title("Resolution XIV.7: Wetlands and health").number == "XIV.7"
+
+
+def test_a_request_in_a_decision_is_the_decision_bodys_and_names_the_secretary_general():
+    requests = [(q.locator, q.requester, q.addressee, str(q.verb)) for q in processed("un_ga/A_RES_78_70.pdf").requests]
+    assert ("dec/78-70/op/21", "General Assembly", "Secretary-General", "request") in requests
+    assert ("dec/78-70/op/2", "General Assembly", "Member States", "call_upon") in requests
+    first_decision = [q for q in processed("unfccc/1_3_CP_6.pdf").requests if q.locator.startswith("dec/1-CP-6/")]
+    assert {(q.locator, q.requester, q.addressee) for q in first_decision} >= {("dec/1-CP-6/op/2", "COP", "Parties")}
