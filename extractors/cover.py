@@ -42,17 +42,23 @@ def split_cover(lines: list[TextLine], page_height: float, body_size: float) -> 
 
 
 def read_cover(
-    cover: list[TextLine], masthead: list[TextLine], heads: list[str], language: str, context: JoinContext
+    cover: list[TextLine],
+    masthead: list[TextLine],
+    heads: list[str],
+    language: str,
+    context: JoinContext,
+    first_blocks: list[str] | None = None,
 ) -> CoverMetadata:
     """Cover fields from the cover lines, then from page 1's short top lines (`masthead`) for what
-    the cover lacks (papers without a cover block), then the symbol from the running heads.
+    the cover lacks (papers without a cover block), then the symbol from the running heads; the
+    masthead fields from page 1's first blocks and lines (`first_blocks`).
     The title is the cover's largest text other than the organization's and organ's names."""
     fields: dict[str, str] = {"language": language}
     texts = _bracketed_joined([line.text for line in cover + masthead])
     for text in texts:
         if len(text) <= MASTHEAD_LINE_LENGTH or DRAFT_REFERENCE.match(text):
             _read_line(text, fields)
-    fields.update(masthead_fields(texts))
+    fields.update(masthead_fields((first_blocks or []) + texts))  # blocks first: a sponsors line wraps
     if "symbol" not in fields:
         symbols = Counter(match.group() for head in heads for match in SYMBOL.finditer(head))
         if symbols:
@@ -85,9 +91,10 @@ def _bracketed_joined(texts: list[str]) -> list[str]:
 
 def _names_the_publisher(text: str) -> bool:
     """`United Nations`, `General Assembly`, the masthead's big `A` and the rest of the symbol printed
-    apart from it (`/C.3/80/L.10`): large on the cover, never the title."""
+    apart from it (`/C.3/80/L.10`), a logo's letters: large on the cover, never the title."""
     symbol = SYMBOL.fullmatch(text) or (text.startswith("/") and SYMBOL.fullmatch("A" + text))
-    return bool(ORGANIZATION_LINE.match(text) or symbol or is_masthead_line(text)) or len(text) <= SYMBOL_LETTER_LENGTH
+    acronym = text.isupper() and " " not in text  # a logo's letters: `FCCC`, `UNEP`
+    return bool(ORGANIZATION_LINE.match(text) or symbol or is_masthead_line(text) or acronym) or len(text) <= SYMBOL_LETTER_LENGTH
 
 
 def _read_line(text: str, fields: dict[str, str]) -> None:

@@ -165,13 +165,13 @@ def assemble(pages: list[PageRead], source_file: str, sha256: str, warnings: lis
     footnotes, link_warnings = link_footnotes(entries, blocks, tables, context)
     heads = [line.text for page in split for line in page.heads]
     masthead = body_pages[0][:MASTHEAD_LINES] if body_pages else []
-    cover = read_cover(cover_lines, masthead, heads, language, context)
+    first_blocks = [block.text for block in blocks[:MASTHEAD_LINES] if block.page == 1]
+    cover = read_cover(cover_lines, masthead, heads, language, context, first_blocks)
     status, status_warnings = document_status([page.info for page in pages])
     if language not in ("zh", "en", UNDETERMINED):
         status_warnings.append(f"the paper is in '{language}': structure and tags use the English rules")
-    stem = Path(source_file).stem
     return Document(
-        doc_id=f"{cover.symbol or stem}@{language}",
+        doc_id=document_id(cover.symbol, source_file, language),
         source_file=source_file,
         sha256=sha256,
         language=language,
@@ -184,6 +184,11 @@ def assemble(pages: list[PageRead], source_file: str, sha256: str, warnings: lis
         warnings=tuple(warnings + status_warnings + link_warnings),
         running_heads=tuple(heads),
     )
+
+
+def document_id(symbol: str, source_file: str, language: str) -> str:
+    """symbol@language, or the file's stem@language for a paper without a symbol."""
+    return f"{symbol or Path(source_file).stem}@{language}"
 
 
 def body_size(lines: list[TextLine]) -> float:

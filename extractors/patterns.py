@@ -50,7 +50,7 @@ DOCUMENT_DATE = re.compile(
 AGENDA_ITEM = re.compile(
     r"(?:暂定议程(?:议题|项目)|议程项目|议程议题)\s*(?P<zh>[\d.]+(?:\s*\([a-z]\))?)"
     r"|Item\s+(?P<en>[\d.]+(?:\s*\([a-z]\))?)\s+of\s+the\s+(?:Provisional\s+)?Agenda"
-    r"|Agenda\s+item\s+(?P<ga>[\d.]+(?:\s*\([a-z]\))?)",
+    r"|Agenda\s+items?\s+(?P<ga>[\d.]+(?:\s*\([a-z]\))?(?:(?:,\s*|\s+and\s+)[\d.]+(?:\s*\([a-z]\))?)*)",
     re.IGNORECASE,
 )
 SESSION = re.compile(

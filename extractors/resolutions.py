@@ -54,3 +54,8 @@ def lead_phrase(block: Block, text: str, operative: bool) -> str:
         return italic
     match = (OPERATIVE_LEAD if operative else PREAMBULAR_LEAD).match(text)
     return match.group(0) if match else ""
+
+
+def is_resolution_part(part: str) -> bool:
+    """`res`, `res/1-CP-6`, `dec/15-4` and their annexes (`dec/78-1/annex`)."""
+    return part == "res" or part.startswith(("res/", "dec/"))

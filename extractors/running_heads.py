@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from extractors.patterns import JOB_NUMBER, PAGE_NUMBER, PAGE_NUMBER_AROUND, SYMBOL
+from extractors.resolutions import read_decision_title
 from models import TextLine
 
 EDGE_ROWS = 3  # rows of lines at the top and at the foot of a page that may be furniture
@@ -69,6 +70,12 @@ def _starts_footnote(line: TextLine) -> bool:
     return bool(line.markers) and line.markers[0].offset == 0
 
 
+def _titles_one_decision(line: TextLine, printed: Counter[str]) -> bool:
+    """`Decision 1/CP.12` atop the first page of each decision of a report recurs in shape, but each
+    is printed once: a title, not a head."""
+    return printed[line.text] == 1 and read_decision_title(line.text) is not None
+
+
 def _is_furniture(line: TextLine, edge: str, page: int, body_size: float) -> bool:
     text = line.text.strip()
     if PAGE_NUMBER.match(text) or JOB_NUMBER.match(text):
@@ -83,6 +90,7 @@ def split_running_heads(pages: list[PageLines]) -> list[SplitPage]:
     for page, page_edges in zip(pages, edges):
         for index, edge in page_edges.items():
             heights[_shape(page.lines[index], edge)].setdefault(page.page, page.lines[index].bbox.top)
+    printed = Counter(page.lines[index].text for page, page_edges in zip(pages, edges) for index in page_edges)
     needed = max(2, MIN_SHARE_OF_PAGES * len(pages))
     sizes = [line.size for page in pages for line in page.lines]
     body_size = statistics.median(sizes) if sizes else 0.0
@@ -97,6 +105,7 @@ def split_running_heads(pages: list[PageLines]) -> list[SplitPage]:
             index
             for index, edge in page_edges.items()
             if not _starts_footnote(page.lines[index])
+            and not _titles_one_decision(page.lines[index], printed)
             and (
                 recurring(_shape(page.lines[index], edge), page.lines[index].bbox.top)
                 or _is_furniture(page.lines[index], edge, page.page, body_size)

@@ -26,6 +26,7 @@ from extractors.patterns import (
     APPENDIX,
     RESOLUTION_ANNEX,
     BULLET,
+    CLAUSE_END,
     DRAFT_RESOLUTION,
     INTRODUCES_LIST,
     ITEM,
@@ -34,11 +35,12 @@ from extractors.patterns import (
     ROMAN_ITEM_VALUE,
     SECTION_LETTER,
     SECTION_ROMAN,
+    SENTENCE_END,
     SUMMARY_HEADING,
     TERMINAL_PUNCTUATION,
 )
 from extractors.masthead import is_masthead_line
-from extractors.resolutions import DecisionTitle, is_adoption_line, lead_phrase, read_decision_title
+from extractors.resolutions import DecisionTitle, is_adoption_line, is_resolution_part, lead_phrase, read_decision_title
 from lexicon.bodies import NAME_LINE
 from lexicon.leads import OPERATIVE_LEAD, PREAMBULAR_LEAD
 from models import Block, Document, Table
@@ -156,6 +158,7 @@ class PartState:
     resolution: bool = False  # reading clauses: name line, preambular, operative
     started: bool = False  # anything but a title emitted
     title_number: str = ""  # a decision's number printed alone, its title on the next line
+    annex: bool = False  # the annex of a resolution: headings counted, numbered paragraphs wherever they stand
 
     def __post_init__(self) -> None:
         self.parent = self.prefix
@@ -216,6 +219,12 @@ class Segmenter:
             self._emit(block, f"{self.part.prefix}/title", ParagraphKind.HEADING, self.part.title_number, text)
             self.part.title_number = ""
             return
+        if self._continues_title(block):
+            self._continue_previous(block)
+            return
+        if is_resolution_part(self.part.prefix) and is_adoption_line(text):
+            self._adopted(block)
+            return
         annex = RESOLUTION_ANNEX.match(text) if self._in_resolution_part() else None
         if (appendix := APPENDIX.match(text) or annex) and self._heading_like(block):
             self._appendix(block, appendix.group(0), appendix.group(2) or "")
@@ -230,18 +239,23 @@ class Segmenter:
             self._heading(block, label)
         elif self.part.resolution:
             self._clause(block, label)
+        elif self.part.annex and label.kind == "number" and self._is_paragraph_number(label, block, anywhere=True):
+            self._paragraph(block, label)
         elif label.kind == "bullet":
             self._emit(block, f"{self.part.parent}/b{self.part.count('b' + self.part.parent)}", ParagraphKind.BULLET, label.printed, label.text)
         elif label.kind == "item":
             self._item(block, label)
-        elif self.geometry.indent(block) >= INDENTED and label.kind in ("number", ""):
+        elif self.geometry.indent(block) >= INDENTED and label.kind in ("number", "") and (not self.part.annex or self.part.item):
             self._quote(block, label)
         elif label.kind == "number" and self._quoted_without_indent(label):
             self._quote(block, label)
         elif label.kind == "number" and self._is_paragraph_number(label, block):
             self._paragraph(block, label)
         else:
-            self._emit(block, f"{self.part.prefix}/u{self.part.count('u')}", ParagraphKind.PARAGRAPH, "", text)
+            locator = f"{self.part.prefix}/u{self.part.count('u')}"
+            if self.part.annex:  # an annex's items belong to the paragraph above them, numbered or not
+                self.part.parent, self.part.item = locator, ""
+            self._emit(block, locator, ParagraphKind.PARAGRAPH, "", text)
 
     # -- deciding --------------------------------------------------------------------------------
     def _heading_like(self, block: Block) -> bool:
@@ -254,7 +268,8 @@ class Segmenter:
         if label.kind == "bullet" or not self._heading_like(block):
             return False
         if label.kind == "item" or label.kind == "":
-            return self.geometry.indent(block) < MARGIN or self.geometry.centred(block)
+            bold_in_annex = self.part.annex and block.bold and not label.kind
+            return self.geometry.indent(block) < MARGIN or self.geometry.centred(block) or bold_in_annex
         if label.kind == "number":
             number = int(label.value)
             return number != self.part.expected or self._next_paragraph_number(index) == number
@@ -271,13 +286,17 @@ class Segmenter:
         in_quote = bool(self.records) and self.records[-1].kind == ParagraphKind.QUOTE
         return int(label.value) != self.part.expected and (bool(INTRODUCES_LIST.search(self.previous_text)) or in_quote)
 
-    def _is_paragraph_number(self, label: Label, block: Block) -> bool:
-        if self.geometry.indent(block) >= MARGIN:
+    def _is_paragraph_number(self, label: Label, block: Block, anywhere: bool = False) -> bool:
+        """`anywhere`: in a resolution's annex, whose numbered paragraphs may be indented as a whole."""
+        if self.geometry.indent(block) >= MARGIN and not anywhere:
             return False
         return bool(label.printed[len(label.value) :]) or int(label.value) == self.part.expected
 
     # -- emitting --------------------------------------------------------------------------------
     def _title(self, block: Block) -> None:
+        if self.part.annex:
+            self._emit(block, f"{self.part.prefix}/h{self.part.count('annex_h')}", ParagraphKind.HEADING, "", block.text, started=False)
+            return
         component = f"t{self.part.count('t')}"
         self._emit(block, f"{self.part.prefix}/h/{component}", ParagraphKind.HEADING, "", block.text, started=False)
 
@@ -299,6 +318,8 @@ class Segmenter:
         part.headings = [h for h in part.headings if h.level < level] + [HeadingLevel(level, component, shown)]
         part.parent, part.item = part.prefix, ""
         locator = f"{part.prefix}/h/" + "/".join(h.component for h in part.headings)
+        if part.annex:  # a resolution's annex counts its headings: `dec/78-1/annex/h3`
+            locator = f"{part.prefix}/h{part.count('annex_h')}"
         self._emit(block, locator, ParagraphKind.HEADING, label.printed, label.text)
 
     def _paragraph(self, block: Block, label: Label) -> None:
@@ -342,16 +363,17 @@ class Segmenter:
         operatives = part.counters.get("op", 0)
         if NAME_LINE.match(text) and not operatives and not part.counters.get("pre"):
             self._emit(block, f"{part.prefix}/name", ParagraphKind.OTHER, "", text)
-        elif is_adoption_line(text):
-            self._emit(block, f"{part.prefix}/adopted", ParagraphKind.OTHER, "", text)
-            part.resolution, part.parent, part.item = False, part.prefix, ""
+        elif not (operatives or part.counters.get("pre")) and not label.kind and not lead_phrase(block, text, False):
+            self._emit(block, f"{part.prefix}/m{part.count('m')}", ParagraphKind.OTHER, "", text)  # `Resolution submitted by …`
         elif label.kind == "number":
             part.count("op")
             part.parent, part.item, part.expected = f"{part.prefix}/op/{label.value}", "", int(label.value) + 1
             self._emit(block, part.parent, ParagraphKind.OPERATIVE, label.printed, label.text, lead_verb=lead_phrase(block, label.text, True))
         elif label.kind == "item":
             self._item(block, label)
-        elif not operatives or not TERMINAL_PUNCTUATION.search(text):
+        elif self._continues_clause(block, label):
+            self._continue_previous(block)
+        elif (not operatives and not _sole_operative(text)) or not TERMINAL_PUNCTUATION.search(text):
             part.parent, part.item = f"{part.prefix}/pre/{part.count('pre')}", ""
             self._emit(block, part.parent, ParagraphKind.PREAMBULAR, "", text, lead_verb=lead_phrase(block, text, False))
         elif lead := lead_phrase(block, text, True) if OPERATIVE_LEAD.match(text) or block.lines[0].italic_lead else "":
@@ -361,12 +383,44 @@ class Segmenter:
         else:
             self._emit(block, f"{part.parent}/u{part.count('u' + part.parent)}", ParagraphKind.PARAGRAPH, "", text)
 
+    def _continues_title(self, block: Block) -> bool:
+        """A decision's title set as two blocks: bold, before its name line."""
+        previous = self.records[-1] if self.records else None
+        return bool(previous and previous.locator == f"{self.part.prefix}/title" and block.bold and self._heading_like(block)) and not NAME_LINE.match(block.text)
+
+    def _adopted(self, block: Block) -> None:
+        """The adoption line ends the resolution, wherever it stands (after its annex, in some reports)."""
+        owner = self.part.prefix.split("/annex")[0]
+        if owner != self.part.prefix:
+            self.part = PartState(owner, owner)
+        self._emit(block, f"{owner}/adopted", ParagraphKind.OTHER, "", block.text)
+        self.part.resolution, self.part.parent, self.part.item = False, owner, ""
+
+    def _continues_clause(self, block: Block, label: Label) -> bool:
+        """An unlabelled block that opens with neither a lead nor a capital (`4/CP.22, 5/CP.23 and
+        10/CP.24,` under `Also recalling decisions 3/CP.18, …`) is the clause above continued where
+        the layout broke it."""
+        previous = self.records[-1] if self.records else None
+        if label.kind or not previous or previous.kind not in (ParagraphKind.PREAMBULAR, ParagraphKind.OPERATIVE, ParagraphKind.ITEM):
+            return False
+        first = block.text[:1]
+        if self.document.language == "zh":
+            return not CLAUSE_END.search(previous.text) and not (PREAMBULAR_LEAD.match(block.text) or OPERATIVE_LEAD.match(block.text))
+        return (first.islower() or first.isdigit()) and not (block.lines and block.lines[0].italic_lead)
+
+    def _continue_previous(self, block: Block) -> None:
+        previous = self.records[-1]
+        joiner = "" if self.document.language == "zh" else " "
+        notes = tuple(dict.fromkeys(previous.footnotes + tuple(self.notes_by_block.get(block.index, []))))
+        self.records[-1] = dataclasses.replace(
+            previous, text=previous.text + joiner + block.text, page_last=block.page_last, footnotes=notes
+        )
+
     def _opens_resolution(self, index: int) -> bool:
         """A name line opens a resolution where a clause comes next (not a sentence naming a body), and
         not inside a report's own numbered text, where it heads a quoted decision (`…as follows:`)."""
-        if self.part.prefix in ("body", "summary") and any(
-            r.part == self.part.name and r.kind in (ParagraphKind.PARAGRAPH, ParagraphKind.QUOTE) for r in self.records
-        ):
+        numbered = any(r.part == self.part.name and r.kind == ParagraphKind.PARAGRAPH and r.number for r in self.records)
+        if self.part.prefix in ("body", "summary") and (numbered or INTRODUCES_LIST.search(self.previous_text)):
             return False
         following = self.document.blocks[index + 1 : index + 2]
         if not following:
@@ -379,22 +433,23 @@ class Segmenter:
         """A name line outside any resolution: in an appendix the appendix is the resolution (IT/GB's
         draft resolution), elsewhere the paper's own resolution starts, taking the heading just before
         it as its title (a draft's `The right to development`)."""
-        if self.part.prefix.startswith(("app", "dec/")):
+        if self.part.prefix.startswith("app") or is_resolution_part(self.part.prefix):
             self.part.resolution = True
             return
         previous = self.records[-1] if self.records else None
         self.part = PartState("res", "res", resolution=True)
-        if previous and previous.kind == ParagraphKind.HEADING and previous.part in ("body", "summary"):
-            self.records[-1] = dataclasses.replace(previous, locator="res/title", part="res", heading_path="")
+        if previous and previous.part in ("body", "summary") and _title_like(previous):
+            self.records[-1] = dataclasses.replace(
+                previous, locator="res/title", part="res", heading_path="", kind=ParagraphKind.HEADING, number=""
+            )
 
     def _decision(self, block: Block, decision: DecisionTitle) -> None:
         """A decision's number and title start a part of their own: `dec/15-4`, resolution clauses next.
         A report may hold a decision and a resolution of the same number (UNFCCC's decision 1/CP.6 and
-        resolution 1/CP.6): the resolution is `dec/res-1-CP-6`."""
-        identity = decision.identity
-        if f"dec/{identity}" in self.part_names and RESOLUTION_WORD.match(block.text):
-            identity = f"res-{identity}"
-        prefix = f"dec/{identity}"
+        resolution 1/CP.6): the resolution is `res/1-CP-6`."""
+        prefix = f"dec/{decision.identity}"
+        if prefix in self.part_names and RESOLUTION_WORD.match(block.text):
+            prefix = f"res/{decision.identity}"
         self.part_names.add(prefix)
         self.part = PartState(prefix, prefix, resolution=True, title_number="" if decision.title else decision.number)
         if decision.title:
@@ -408,14 +463,14 @@ class Segmenter:
         return is_masthead_line(block.text) or (after_item and self._heading_like(block))
 
     def _in_resolution_part(self) -> bool:
-        return self.part.prefix == "res" or self.part.prefix.startswith(("res/", "dec/"))
+        return is_resolution_part(self.part.prefix)
 
     def _appendix(self, block: Block, printed: str, number: str) -> None:
         """An appendix of the paper is a part; the annex of a decision belongs to the decision."""
         owner = self.part.prefix.split("/annex")[0]
-        if owner == "res" or owner.startswith("dec/"):
+        if is_resolution_part(owner):
             prefix = f"{owner}/annex{_arabic(number) if number else ''}"
-            self.part = PartState(prefix, prefix, root=printed)
+            self.part = PartState(prefix, prefix, root=printed, annex=True)
         else:
             self.part = PartState(f"app{_arabic(number)}", f"appendix {_arabic(number)}", root=printed)
         self._title(block)
@@ -487,6 +542,18 @@ class Segmenter:
                 block_index=block.index,
             )
         )
+
+
+def _sole_operative(text: str) -> bool:
+    """A resolution's one unnumbered operative clause: it opens with an operative verb and ends the
+    sentence, where preambular clauses end with a comma."""
+    return bool(OPERATIVE_LEAD.match(text) and SENTENCE_END.search(text))
+
+
+def _title_like(record: Paragraph) -> bool:
+    """A heading, or a short unnumbered line without closing punctuation (a draft's indented title)."""
+    short = not record.number and len(record.text) <= MAX_HEADING_CHARS_DEFAULT and not HEADING_END.search(record.text)
+    return record.kind == ParagraphKind.HEADING or short
 
 
 def _paragraph_numbered(text: str) -> bool:

@@ -9,6 +9,7 @@ body of the first reference in the paragraph itself, if any.
 from __future__ import annotations
 
 from extractors.references import find_references
+from extractors.resolutions import is_resolution_part
 from lexicon.bodies import ISSUERS
 from models import Document
 from models.paragraph import Paragraph, ParagraphKind
@@ -48,7 +49,7 @@ def tag(document: Document, paragraphs: list[Paragraph]) -> tuple[list[Reference
 
 def requester(paragraph: Paragraph, by_locator: dict[str, Paragraph], organ: str = "") -> str:
     """The resolution's name line names its body; a resolution without one is the masthead organ's."""
-    resolution = paragraph.part == "res" or paragraph.part.startswith("dec/")
+    resolution = is_resolution_part(paragraph.part)
     prefix = paragraph.part.split("/annex")[0] if resolution else paragraph.locator.split("/", 1)[0]
     name_line = by_locator.get(f"{prefix}/name")
     if paragraph.kind in RESOLUTION_KINDS and (name_line or (resolution and organ)):

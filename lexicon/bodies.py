@@ -62,7 +62,7 @@ COMMITTEE_LINE = re.compile(rf"^(?:{_alternatives(tuple(n for pair in COMMITTEES
 # Convention on Biological Diversity,`, `大会，`, `作为《巴黎协定》缔约方会议的《公约》缔约方大会，`; an
 # unlisted body in English still reads `The <Capitalized Name>,`
 NAME_LINE = re.compile(
-    rf"^(?:(?:The|THE)\s+(?:{ORGAN_EN}|{ORGAN_EN.upper()})\b[^.;:]{{0,160}}"
+    rf"^(?:(?:The|THE)\s+(?:{ORGAN_EN}|{ORGAN_EN.upper()})\b[^.;:]{{0,300}}"
     rf"|(?:The|THE)\s+[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|the|to|and|on|for|in|serving|as)){{0,24}}"
     rf"|(?:[^，。；：\s]{{0,40}}的)?(?:{ORGAN_ZH}))\s*[,，]?$"
 )

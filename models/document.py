@@ -133,8 +133,10 @@ class CoverMetadata:
 
 class DocumentKind(StrEnum):
     REPORT = "report"  # a report or note, possibly quoting decisions or holding a draft in an appendix
-    RESOLUTION = "resolution"  # the paper is one adopted resolution or decision
-    DRAFT = "draft"  # the paper is one draft resolution or decision
+    RESOLUTION = "resolution"  # the paper is one adopted resolution
+    DECISION = "decision"  # the paper is one adopted decision
+    DRAFT_RESOLUTION = "draft_resolution"
+    DRAFT_DECISION = "draft_decision"
     COMPILATION = "compilation"  # the paper holds several decisions or resolutions
     INFORMATION = "information"  # an information document (INF)
 

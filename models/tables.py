@@ -19,7 +19,7 @@ class DocumentRow:
     revision: str = field(metadata=described("Rev.1, Corr.1, Add.1 (several joined by /), or empty"))
     language: str = field(metadata=described("detected language: zh, en, fr, es, de, ru, ar, or und"))
     title: str = field(metadata=described("title as printed on the cover; a resolution's own title, never its symbol or organ"))
-    kind: str = field(metadata=described("report, resolution, draft (a draft resolution or decision), compilation (several decisions) or information"))
+    kind: str = field(metadata=described("report, resolution, decision, draft_resolution, draft_decision, compilation (several decisions or resolutions) or information"))
     organization: str = field(metadata=described("organization line of the masthead: United Nations, 联合国"))
     organ: str = field(metadata=described("organ of the masthead: General Assembly, 人权理事会, Conference of the Parties"))
     distribution: str = field(metadata=described("Distr.: General or Limited"))

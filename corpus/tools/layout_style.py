@@ -185,6 +185,12 @@ class LayoutStyle:
             return "right" if number % 2 else "left"
         return self.footer_side
 
+    @property
+    def resolution(self) -> ResolutionStyle:
+        """How the clauses of a resolution are set: drawn from the seed on a stream of its own, so adding it
+        changed no parameter drawn above."""
+        return ResolutionStyle.draw(self.seed)
+
     def summary(self) -> str:
         """One line naming the parameters a person looking at a rendering wants first."""
         return (
@@ -193,6 +199,31 @@ class LayoutStyle:
             f"{'justified' if self.justify else 'ragged'}, header {self.header_content}/{self.header_side}, "
             f"page number {self.page_number_format!r}/{self.footer_side}, footnote rule {self.footnote_rule}, "
             f"labels {self.footnote_label}, tables {self.table_borders}, cover {self.cover}"
+        )
+
+
+ADOPT_PLACES = ("right", "indent")
+
+
+@dataclass(frozen=True)
+class ResolutionStyle:
+    """The layout of a resolution's own blocks (NAME, PRE, OP, DEC, ADOPT), as UN papers vary it."""
+
+    clause_indent: float  # points: the first-line indent of the body's name and of every clause
+    number_box: float  # points from an operative clause's first-line indent to its text; the number stands in it
+    dec_hang: float  # points from the margin to a decision's title; its number stands at the margin
+    adopt_place: str  # ADOPT_PLACES: the adoption lines flush right, or starting at adopt_indent
+    adopt_indent: float  # share of the text width before indented adoption lines
+
+    @classmethod
+    def draw(cls, seed: int) -> ResolutionStyle:
+        rng = random.Random(f"resolution-{seed}")
+        return cls(
+            clause_indent=round(rng.uniform(18, 48), 1),
+            number_box=round(rng.uniform(16, 32), 1),
+            dec_hang=round(rng.uniform(40, 72), 1),
+            adopt_place=rng.choice(ADOPT_PLACES),
+            adopt_indent=round(rng.uniform(0.5, 0.7), 2),
         )
 
 

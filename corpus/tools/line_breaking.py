@@ -25,6 +25,7 @@ HYPHEN_SPLIT = re.compile(r"(?<=[a-z0-9]-)(?=[A-Za-z0-9])")
 class Piece:
     text: str
     is_marker: bool = False
+    italic: bool = False  # a clause's lead phrase in an English resolution
 
 
 @dataclass
@@ -119,11 +120,33 @@ def _hyphenated(atom: Atom, room: float, measure: Measure, hyphenate: Hyphenate)
     word = text.rstrip(",.;:)")
     if atom.markers or not word.isalpha() or len(word) < 7 or not word[1:].islower():
         return None
+    if len({piece.italic for piece in atom.pieces}) > 1:
+        return None  # the end of a lead phrase glued to roman punctuation: not worth splitting
+    italic = atom.pieces[0].italic
     for head, tail in hyphenate(word):
-        candidate = Atom([Piece(head + "-")], space_before=atom.space_before)
+        candidate = Atom([Piece(head + "-", italic=italic)], space_before=atom.space_before)
         if measure(candidate) <= room:
-            return candidate, Atom([Piece(tail + text[len(word) :])])
+            return candidate, Atom([Piece(tail + text[len(word) :], italic=italic)])
     return None
+
+
+def italicize_lead(items: list[Atom], lead: str) -> list[Atom]:
+    """Mark the pieces that spell `lead` (the text's first characters, spaces left out) as italic,
+    splitting the piece in which the lead ends."""
+    remaining = len(lead.replace(" ", ""))
+    for atom in items:
+        pieces: list[Piece] = []
+        for piece in atom.pieces:
+            if remaining <= 0 or piece.is_marker:
+                pieces.append(piece)
+                continue
+            head, tail = piece.text[:remaining], piece.text[remaining:]
+            remaining -= len(head)
+            pieces.append(Piece(head, italic=True))
+            if tail:
+                pieces.append(Piece(tail))
+        atom.pieces = pieces
+    return items
 
 
 def _force_split(atom: Atom, width: float, measure: Measure) -> tuple[Atom, Atom | None]:

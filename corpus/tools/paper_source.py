@@ -13,8 +13,17 @@ from pathlib import Path
 MARKER = re.compile(r"\[\^([^\]]+)\]")
 LABELLED = re.compile(r"^\[([^\]]+)\]\s*(.*)$")
 CELL_SEPARATOR = " ‖ "
-TEXT_TAGS = {"H1", "H2", "H3", "P", "Q", "L1", "L2", "B"}
-LABELLED_TAGS = {"P", "Q", "L1", "L2"}
+# the tags of a resolution or decision's own structure (see FORMAT.md): DEC number and title line, NAME of
+# the body, PRE preambular and OP operative clause, ADOPT adoption line
+RESOLUTION_TAGS = {"DEC", "NAME", "PRE", "OP", "ADOPT"}
+TEXT_TAGS = {"H1", "H2", "H3", "P", "Q", "L1", "L2", "B"} | RESOLUTION_TAGS
+LABELLED_TAGS = {"P", "Q", "L1", "L2", "DEC", "PRE", "OP"}
+# a clause's lead phrase, `*Recalling also*`, only at the start of a NAME, PRE or OP block: elsewhere an
+# asterisk is text (`**/2017`) or a footnote label (`[^*]`)
+LEAD = re.compile(r"^\*([^*]+)\*")
+LEAD_TAGS = {"NAME", "PRE", "OP"}
+LINE_SEPARATOR = "‖"  # between the printed lines of an ADOPT block
+KINDS = ("resolution", "draft_resolution", "decision", "draft_decision", "compilation")
 
 
 @dataclass(frozen=True)
@@ -28,9 +37,37 @@ class SourceBlock:
         return "•" if self.tag == "B" else self.label
 
     @property
+    def lead(self) -> str:
+        """The lead phrase of a clause (`Recalling also`), printed in italics in English; "" when none."""
+        match = LEAD.match(self.text) if self.tag in LEAD_TAGS else None
+        return match.group(1) if match else ""
+
+    @property
+    def rest(self) -> str:
+        """The text after the lead phrase, markers kept (all of the text when there is no lead)."""
+        return self.text[len(self.lead) + 2 :] if self.lead else self.text
+
+    def lead_and_rest(self, language: str) -> tuple[str, str]:
+        """The lead to set in italics and the text after it: an English paper italicizes its leads, a
+        Chinese one prints them plain (then everything is the rest)."""
+        return (self.lead, self.rest) if language == "en" and self.lead else ("", self.lead + self.rest)
+
+    @property
+    def printed_lines(self) -> list[str]:
+        """The printed lines of an ADOPT block; any other block is one paragraph."""
+        if self.tag == "ADOPT":
+            return [line.strip() for line in self.text.split(LINE_SEPARATOR)]
+        return [self.lead + self.rest]
+
+    @property
+    def printed_text(self) -> str:
+        """The text as printed, markers kept: no lead asterisks, an ADOPT block's lines joined by a space."""
+        return " ".join(self.printed_lines)
+
+    @property
     def plain_text(self) -> str:
         """The block as printed: label (or bullet), a space, the text without markers."""
-        text = strip_markers(self.text)
+        text = strip_markers(self.printed_text)
         return f"{self.printed_label} {text}" if self.printed_label else text
 
     @property
@@ -87,6 +124,11 @@ class PaperSource:
         return [e for e in self.elements if isinstance(e, SourceTable)]
 
     @property
+    def is_resolution(self) -> bool:
+        """Whether the paper uses the resolution tags or has a UN masthead (front matter `organ`)."""
+        return bool(self.front.get("organ")) or any(block.tag in RESOLUTION_TAGS for block in self.blocks)
+
+    @property
     def running_header(self) -> str:
         return self.front.get("header") or self.front.get("symbol", "")
 
@@ -122,6 +164,10 @@ def read_paper(path: Path) -> PaperSource:
     for required in ("language", "title"):
         if not front.get(required):
             raise ValueError(f"{path}: front matter needs '{required}'")
+    if front.get("kind") and front["kind"] not in KINDS:
+        raise ValueError(f"{path}: kind '{front['kind']}' is none of {', '.join(KINDS)}")
+    if front.get("draft_symbol") and front.get("reference") and front["draft_symbol"] not in front["reference"]:
+        raise ValueError(f"{path}: the reference line does not name the draft_symbol")
     paper = PaperSource(path=path, front=front)
     table: SourceTable | None = None
     for number, raw in enumerate(lines[end + 1 :], start=end + 2):

@@ -44,7 +44,8 @@ from docx.text.paragraph import Paragraph
 from fontTools.ttLib import TTFont
 
 from layout_style import LayoutStyle
-from paper_source import MARKER, PageBreak, PaperSource, SourceBlock, SourceTable
+from paper_source import MARKER, RESOLUTION_TAGS, PageBreak, PaperSource, SourceBlock, SourceTable
+from un_masthead import Line, has_masthead, masthead
 
 ALIGNMENTS = {"left": WD_ALIGN_PARAGRAPH.LEFT, "centre": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}
 TAB_ALIGNMENTS = {"left": WD_TAB_ALIGNMENT.LEFT, "right": WD_TAB_ALIGNMENT.RIGHT}
@@ -149,6 +150,35 @@ def looks(style: LayoutStyle) -> dict[str, Look]:
     }
 
 
+def resolution_looks(style: LayoutStyle) -> dict[str, Look]:
+    """The styles of a resolution's own blocks and of the UN masthead; defined only in a resolution, so
+    the other papers' documents stay as they were."""
+    r, align = style.resolution, body_align(style)
+    heading = style.heading_size
+    if r.adopt_place == "right":
+        adoption = Look(align="right")
+    else:
+        adoption = Look(left=style.text_width * r.adopt_indent, align="left")
+    return {
+        "Body Name": Look(first=r.clause_indent, align=align),
+        "Preambular Clause": Look(first=r.clause_indent, align=align),
+        # the number, a tab, the text: Word goes on to its next default stop when the number is wider
+        "Operative Clause": Look(first=r.clause_indent, tab=r.clause_indent + r.number_box, align=align),
+        "Decision Title": Look(
+            left=r.dec_hang, first=-r.dec_hang, tab=r.dec_hang, align="left", size=heading, bold=True, before=heading,
+            keep_with_next=True, hyphenate=False,
+        ),
+        "Adoption Line": adoption,
+        "Masthead Left": Look(align="left", after=0.0, hyphenate=False),
+        "Masthead Right": Look(align="right", after=0.0, hyphenate=False),
+        "Masthead Below": Look(align="left", after=2.0, hyphenate=False),
+        "Masthead Lead": Look(left=r.dec_hang, align="left", after=style.body_size * 0.6, hyphenate=False),
+    }
+
+
+RESOLUTION_STYLES = {"NAME": "Body Name", "PRE": "Preambular Clause", "OP": "Operative Clause", "ADOPT": "Adoption Line"}
+
+
 def w(tag: str, **attributes: str) -> BaseOxmlElement:
     element = OxmlElement(f"w:{tag}")
     for name, value in attributes.items():
@@ -216,6 +246,8 @@ class DocxWriter:
         self.break_before = False
         self.notes = parse_xml(f"<w:footnotes {nsdecls('w', 'r')}/>")
         self.looks = looks(style)
+        if paper.is_resolution:
+            self.looks.update(resolution_looks(style))
         self.style_ids: dict[str, str] = {}  # paragraph and character style name: its w:styleId
 
     def numbers_run_in_order(self) -> bool:
@@ -442,8 +474,31 @@ class DocxWriter:
         self.add_text(paragraph, text)
         return paragraph
 
+    def resolution_block(self, block: SourceBlock) -> None:
+        """NAME, PRE and OP in their clause styles (an OP's number, a tab, the text), the lead an italic run;
+        DEC in its hanging bold style; ADOPT's lines broken by Word line breaks."""
+        if block.tag == "DEC":
+            self.paragraph("Decision Title", block.text, block.label)
+            return
+        if block.tag == "ADOPT":
+            paragraph = self.paragraph("Adoption Line")
+            for index, line in enumerate(block.printed_lines):
+                if index:
+                    paragraph.add_run().add_break()
+                self.add_text(paragraph, line)
+            return
+        lead, rest = block.lead_and_rest(self.paper.language)
+        # a numbered clause (an OP, or a PRE where the body numbers its preamble) sets its number on the tab stop
+        style_name = "Operative Clause" if block.label else RESOLUTION_STYLES[block.tag]
+        paragraph = self.paragraph(style_name, "", block.label)
+        if lead:
+            paragraph.add_run(lead).italic = True
+        self.add_text(paragraph, rest)
+
     def block(self, block: SourceBlock) -> None:
-        if block.tag == "P":
+        if block.tag in RESOLUTION_TAGS:
+            self.resolution_block(block)
+        elif block.tag == "P":
             if not block.label:
                 self.paragraph("Body Text", block.text)
             else:
@@ -495,7 +550,34 @@ class DocxWriter:
                 self.add_text(paragraph, text)
 
     # cover -----------------------------------------------------------------------------------
+    def masthead_line(self, paragraph: Paragraph, line: Line) -> None:
+        run = paragraph.add_run(line.text)
+        run.bold = line.bold or None
+        run.italic = line.italic or None
+        run.font.size = half_points(line.size(self.style.body_size))
+
+    def un_cover(self) -> None:
+        """The UN masthead (un_masthead): a borderless two-column table ruled below, the session lines,
+        then the sponsors or adoption lines and the title indented."""
+        head = masthead(self.paper)
+        table = self.new_table(2, [0.6, 0.4], {"bottom"})
+        cells = table.add_row().cells
+        for cell, lines, style_name in ((cells[0], head.left, "Masthead Left"), (cells[1], head.right, "Masthead Right")):
+            for index, line in enumerate(lines):
+                paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
+                self.set_style(paragraph, style_name)
+                self.masthead_line(paragraph, line)
+        self.paragraph("Masthead Below")  # the room under the rule
+        for line in head.below:
+            self.masthead_line(self.paragraph("Masthead Below"), line)
+        self.paragraph("Masthead Below")
+        for line in head.lead + head.title:
+            self.masthead_line(self.paragraph("Masthead Lead"), line)
+
     def cover(self) -> None:
+        if has_masthead(self.paper):
+            self.un_cover()
+            return
         front = self.paper.front
         masthead_right = [(name, front[key]) for key, name in COVER_RIGHT if front.get(key)]
         if self.style.cover == "masthead_table":

@@ -21,8 +21,9 @@ import pyphen
 from fpdf import FPDF
 
 from layout_style import CJK_FONTS, Font, LayoutStyle
-from line_breaking import CJK, Atom, Hyphenate, atoms, break_lines
-from paper_source import PageBreak, PaperSource, SourceBlock, SourceTable
+from line_breaking import CJK, Atom, Hyphenate, atoms, break_lines, italicize_lead
+from paper_source import RESOLUTION_TAGS, PageBreak, PaperSource, SourceBlock, SourceTable
+from un_masthead import Line, has_masthead, masthead
 
 # Debian's fonts-liberation2, which the corpus was rendered with: Font.path would find the 1.x files
 LIBERATION_SERIF = Font(
@@ -179,11 +180,15 @@ class PaperPdf:
 
     def measure(self, atom: Atom, size: float, style: str = "") -> float:
         return sum(
-            self.text_width(piece.text, size * MARKER_RATIO, "") if piece.is_marker else self.text_width(piece.text, size, style)
+            self.text_width(piece.text, size * MARKER_RATIO, "")
+            if piece.is_marker
+            else self.text_width(piece.text, size, "I" if piece.italic else style)
             for piece in atom.pieces
         )
 
-    def lines_of(self, text: str, width: float, size: float, style: str = "", indent: float = 0.0) -> list[list[Atom]]:
+    def lines_of(
+        self, text: str, width: float, size: float, style: str = "", indent: float = 0.0, lead: str = ""
+    ) -> list[list[Atom]]:
         """Break text into lines of `width`, the first one indented by `indent`.
 
         A strut atom as wide as the indent opens the first line, so the line breaker needs no notion
@@ -196,7 +201,9 @@ class PaperPdf:
 
         hyphenator = self.hyphenator
         hyphenate: Hyphenate | None = (lambda word: list(hyphenator.iterate(word))) if hyphenator else None
-        lines = break_lines([strut, *atoms(text)], width, width_of, self.text_width(" ", size, style), hyphenate)
+        # a lead phrase opens the text and is set in italics (the caller passes it in `text` too)
+        items = italicize_lead(atoms(text), lead) if lead else atoms(text)
+        lines = break_lines([strut, *items], width, width_of, self.text_width(" ", size, style), hyphenate)
         first = lines[0][1:]
         return ([first] if first else []) + lines[1:]
 
@@ -218,11 +225,12 @@ class PaperPdf:
         gaps = {i for i, atom in enumerate(line) if i and (atom.space_before or self.paper.language == "zh")}
         spread = extra / len(gaps) if gaps else 0.0
         run = ""
+        run_style = style
         cursor = x
 
         def flush() -> None:
             nonlocal run, cursor
-            cursor += self.draw_text(cursor, baseline, run, size, style)
+            cursor += self.draw_text(cursor, baseline, run, size, run_style)
             run = ""
 
         for index, atom in enumerate(line):
@@ -236,6 +244,11 @@ class PaperPdf:
                     flush()
                     cursor += self.draw_text(cursor, baseline - size * MARKER_RISE, piece.text, size * MARKER_RATIO)
                 else:
+                    piece_style = "I" if piece.italic else style
+                    if piece_style != run_style:
+                        # the space before a word goes with the run it ends
+                        flush()
+                        run_style = piece_style
                     run += piece.text
         flush()
 
@@ -399,11 +412,13 @@ class PaperPdf:
         overflow = style.label_x + self.text_width(label, style.size, style.style) + LABEL_GAP - style.text_x
         return TAB * math.ceil(overflow / TAB) if overflow > 0 else 0.0
 
-    def paragraph_lines(self, text: str, style: BlockStyle, label: str = "") -> None:
+    def paragraph_lines(self, text: str, style: BlockStyle, label: str = "", lead: str = "", pushed: bool = True) -> None:
+        """Lay out and draw a paragraph; `lead` (the start of `text`) in italics; a label that is not
+        `pushed` stands where the style puts it, the caller having made room for it in the first indent."""
         left = self.style.margin_left + style.text_x
         width = self.style.text_width - style.text_x - style.right_x
-        indent = style.first_indent + self.label_push(label, style)
-        lines = self.lines_of(text, width, style.size, style.style, indent)
+        indent = style.first_indent + (self.label_push(label, style) if pushed else 0.0)
+        lines = self.lines_of(text, width, style.size, style.style, indent, lead)
         leading = self.leading(style.size)
         self.y += style.space_before
         for index, line in enumerate(lines):
@@ -421,8 +436,37 @@ class PaperPdf:
             self.y += leading
         self.y += style.space_after
 
+    def resolution_block(self, block: SourceBlock) -> None:
+        """NAME, PRE and OP with the clause indent (an OP's number inline in it), DEC bold with its number
+        hanging, ADOPT line by line flush right or indented."""
+        s, r = self.style, self.style.resolution
+        lead, rest = block.lead_and_rest(self.paper.language)
+        text = lead + rest
+        body = BlockStyle(0, 0, s.body_size, align="justify" if s.justify else "left", space_after=s.paragraph_space)
+        if block.tag == "DEC":
+            dec = BlockStyle(0, r.dec_hang, s.heading_size, "B", "left", HEADING_SPACE_BEFORE["H1"], s.paragraph_space + H1_EXTRA_AFTER)
+            self.paragraph_lines(block.text, dec, block.label)
+        elif block.tag == "ADOPT":
+            lines = block.printed_lines
+            for index, line in enumerate(lines):
+                after = s.paragraph_space if index == len(lines) - 1 else 0.0
+                if r.adopt_place == "right":
+                    place = BlockStyle(0, 0, s.body_size, align="right", space_after=after)
+                else:
+                    place = BlockStyle(0, s.text_width * r.adopt_indent, s.body_size, space_after=after)
+                self.paragraph_lines(line, place)
+        elif block.label and block.tag in ("PRE", "OP"):
+            # the number after the clause indent, the text after the number box (pushed on by a wide number)
+            room = max(r.number_box, self.text_width(block.label, s.body_size) + 2 * LABEL_GAP)
+            clause = dataclasses.replace(body, label_x=r.clause_indent, first_indent=r.clause_indent + room)
+            self.paragraph_lines(text, clause, block.label, lead, pushed=False)
+        else:
+            self.paragraph_lines(text, dataclasses.replace(body, first_indent=r.clause_indent), lead=lead)
+
     def block(self, block: SourceBlock) -> None:
-        if block.tag == "P" and not block.label:
+        if block.tag in RESOLUTION_TAGS:
+            self.resolution_block(block)
+        elif block.tag == "P" and not block.label:
             self.paragraph_lines(block.text, self.styles["P-"])
         elif block.tag == "P" and self.style.numbering == "inline":
             self.paragraph_lines(f"{block.label} {block.text}", self.styles["P"])
@@ -436,8 +480,43 @@ class PaperPdf:
             size = self.style.body_size + size_above
             self.paragraph_lines(text, BlockStyle(0, text_x, size, font_style, align or stacked_align, space_after=space_after, right_x=right_x))
 
+    def un_cover(self) -> None:
+        """The UN masthead (un_masthead): two columns over a rule, the session lines, the sponsors or
+        adoption lines and the title indented."""
+        head = masthead(self.paper)
+        s = self.style
+        start = s.margin_top - 30
+        # a masthead line is never hyphenated (the agenda title wraps in the left half)
+        hyphenator, self.hyphenator = self.hyphenator, None
+
+        def column(lines: list[Line], align: str, right_x: float = 0.0) -> float:
+            self.y = start
+            for line in lines:
+                look = "B" if line.bold else "I" if line.italic else ""
+                self.paragraph_lines(line.text, BlockStyle(0, 0, line.size(s.body_size), look, align, right_x=right_x))
+            return self.y
+
+        left_end = column(head.left, "left", right_x=s.text_width * 0.4)
+        self.y = max(left_end, column(head.right, "right")) + 2
+        self.rule(self.y, s.text_width, 1.0)
+        self.y += 14
+        for line in head.below:
+            look = "B" if line.bold else ""
+            self.paragraph_lines(line.text, BlockStyle(0, 0, line.size(s.body_size), look, "left", right_x=s.text_width * 0.45))
+        self.y += 12
+        indent = s.resolution.dec_hang
+        for line in head.lead + head.title:
+            look = "B" if line.bold else "I" if line.italic else ""
+            self.paragraph_lines(line.text, BlockStyle(0, indent, line.size(s.body_size), look, "left", space_after=6.0))
+        self.y += 10
+        self.hyphenator = hyphenator
+
     def cover(self) -> None:
         """The front matter: a masthead in the cover's layout, a rule, then the rest centred or stacked."""
+        if has_masthead(self.paper):
+            self.new_page()
+            self.un_cover()
+            return
         self.new_page()
         top = self.style.margin_top
         tail = ("agenda_item", "session", "dates_place", "title")

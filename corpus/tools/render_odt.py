@@ -25,7 +25,8 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from layout_style import CJK_FONTS, LATIN_FONTS, LayoutStyle
-from paper_source import MARKER, PageBreak, PaperSource, SourceBlock, SourceTable
+from paper_source import MARKER, RESOLUTION_TAGS, PageBreak, PaperSource, SourceBlock, SourceTable
+from un_masthead import Line, has_masthead, masthead
 
 NAMESPACES = " ".join(
     f'xmlns:{prefix}="urn:oasis:names:tc:opendocument:xmlns:{name}"'
@@ -221,6 +222,37 @@ class OdtWriter:
             '<text:notes-configuration text:note-class="footnote" text:citation-style-name="FootnoteLabel" '
             'style:num-format="1" text:start-value="0" text:footnotes-position="page" text:start-numbering-at="document"/>'
         )
+        if self.paper.is_resolution:
+            styles.append(self.resolution_styles())
+        return "".join(styles)
+
+    def resolution_styles(self) -> str:
+        """The styles of a resolution's own blocks, added to a resolution only (the other papers' documents
+        stay as they were): clauses after the clause indent, an OP's number before a tab stop, the lead in
+        an italic span, DEC bold with a hanging number, ADOPT flush right or indented."""
+        s, r = self.style, self.style.resolution
+        align = "justify" if s.justify else "start"
+        space = f'fo:margin-bottom="{cm(s.paragraph_space)}"'
+        clause = f'fo:text-align="{align}" fo:margin-left="0cm" fo:text-indent="{cm(r.clause_indent)}" {space}'
+        if r.adopt_place == "right":
+            adoption = f'fo:text-align="end" {space}'
+        else:
+            adoption = f'fo:text-align="start" fo:margin-left="{cm(s.text_width * r.adopt_indent)}" {space}'
+        decision = (
+            f'fo:text-align="start" fo:margin-left="{cm(r.dec_hang)}" fo:text-indent="{cm(-r.dec_hang)}" '
+            f'fo:margin-top="0.3cm" {space} fo:keep-with-next="always"'
+        )
+        styles = [
+            paragraph_style("Clause", clause),
+            paragraph_style("Adoption", adoption),
+            paragraph_style("Decision", decision, text_properties(s.heading_size, bold=True)),
+            # the tab stop where an operative clause's text starts after its number
+            '<style:style style:name="Operative" style:family="paragraph" style:parent-style-name="Standard">'
+            f"<style:paragraph-properties {clause}><style:tab-stops>"
+            f'<style:tab-stop style:position="{cm(r.clause_indent + r.number_box)}"/></style:tab-stops>'
+            "</style:paragraph-properties></style:style>",
+            f'<style:style style:name="Lead" style:family="text"><style:text-properties {text_properties(italic=True)}/></style:style>',
+        ]
         return "".join(styles)
 
     def page_layouts(self) -> str:
@@ -310,7 +342,21 @@ class OdtWriter:
         lead = f"{escape(label)}{after_label}" if label else ""
         return f'<text:p text:style-name="{style}">{lead}{self.inline(text)}</text:p>'
 
+    def resolution_block(self, block: SourceBlock) -> str:
+        if block.tag == "DEC":
+            return self.paragraph("Decision", block.text, block.label)
+        if block.tag == "ADOPT":
+            lines = "<text:line-break/>".join(self.inline(line) for line in block.printed_lines)
+            return f'<text:p text:style-name="Adoption">{lines}</text:p>'
+        lead, rest = block.lead_and_rest(self.paper.language)
+        label = f"{escape(block.label)}<text:tab/>" if block.label else ""
+        italic = f'<text:span text:style-name="Lead">{self.inline(lead)}</text:span>' if lead else ""
+        style = "Operative" if block.label and block.tag in ("PRE", "OP") else "Clause"
+        return f'<text:p text:style-name="{style}">{label}{italic}{self.inline(rest)}</text:p>'
+
     def block(self, block: SourceBlock) -> str:
+        if block.tag in RESOLUTION_TAGS:
+            return self.resolution_block(block)
         if block.tag == "B":
             return self.paragraph("Bullet", block.text, block.printed_label)
         if block.tag in ("P", "Q"):
@@ -386,8 +432,50 @@ class OdtWriter:
         )
         return f'<table:table table:name="Cover" table:style-name="CoverTable">{columns}<table:table-row>{cells}</table:table-row></table:table>'
 
+    def un_paragraph(self, line: Line, align: str, margins: str = "", space: float = 0.0) -> str:
+        name = f"UN_{line.role}_{align}"
+        paragraph = f'fo:text-align="{align}" fo:margin-bottom="{space:.2f}cm" {margins}'
+        # a masthead line is never hyphenated
+        text = text_properties(line.size(self.style.body_size), line.bold, line.italic) + ' fo:hyphenate="false"'
+        self.cover_styles[name] = paragraph_style(name, paragraph, text)
+        return f'<text:p text:style-name="{name}">{escape(line.text)}</text:p>'
+
+    def un_cover(self) -> str:
+        """The UN masthead (un_masthead): a two-column table ruled below, which starts the cover page; the
+        session lines in the left half; the sponsors or adoption lines and the title indented."""
+        head = masthead(self.paper)
+        width = self.style.text_width / CM
+        self.cover_styles["CoverTable"] = (
+            '<style:style style:name="CoverTable" style:family="table" style:master-page-name="First_20_Page">'
+            f'<style:table-properties style:width="{width:.3f}cm" table:align="margins" fo:margin-bottom="0.5cm"/></style:style>'
+        )
+        self.cover_styles["CoverCell"] = (
+            '<style:style style:name="CoverCell" style:family="table-cell">'
+            f'<style:table-cell-properties fo:padding-left="0cm" fo:padding-right="0cm" style:vertical-align="bottom" {COVER_RULE}/></style:style>'
+        )
+        for index, share in enumerate((0.6, 0.4)):
+            self.cover_styles[f"CoverTable.C{index}"] = (
+                f'<style:style style:name="CoverTable.C{index}" style:family="table-column">'
+                f'<style:table-column-properties style:column-width="{width * share:.3f}cm"/></style:style>'
+            )
+        columns = "".join(f'<table:table-column table:style-name="CoverTable.C{index}"/>' for index in range(2))
+        cells = "".join(
+            '<table:table-cell table:style-name="CoverCell" office:value-type="string">'
+            + "".join(self.un_paragraph(line, align) for line in lines)
+            + "</table:table-cell>"
+            for lines, align in ((head.left, "start"), (head.right, "end"))
+        )
+        parts = [f'<table:table table:name="Cover" table:style-name="CoverTable">{columns}<table:table-row>{cells}</table:table-row></table:table>']
+        right = f'fo:margin-right="{cm(self.style.text_width * 0.45)}"'
+        parts += [self.un_paragraph(line, "start", right, 0.1) for line in head.below]
+        indent = f'fo:margin-left="{cm(self.style.resolution.dec_hang)}" fo:margin-top="0.3cm"'
+        parts += [self.un_paragraph(line, "start", indent, 0.2) for line in head.lead + head.title]
+        return "".join(parts)
+
     def cover(self) -> str:
         """The front matter in the style's cover layout; its first element starts the cover page."""
+        if has_masthead(self.paper):
+            return self.un_cover()
         front = self.paper.front
         tail: tuple[str, ...] = ("agenda_item", "session", "dates_place", "title")
         if self.style.cover == "stacked":

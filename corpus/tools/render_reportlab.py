@@ -50,7 +50,8 @@ from reportlab.platypus import (
 from reportlab.platypus.paragraph import _processed_frags
 
 from layout_style import Font, LayoutStyle
-from paper_source import MARKER, PageBreak, PaperSource, SourceBlock, SourceTable
+from paper_source import MARKER, RESOLUTION_TAGS, PageBreak, PaperSource, SourceBlock, SourceTable
+from un_masthead import Line, has_masthead, masthead
 
 # Han, CJK punctuation, full-width forms, and the curly quotes and dashes a Chinese paper sets in
 # its CJK font, as Word does for text marked Chinese
@@ -360,7 +361,39 @@ class Layout:
         settings.update(overrides)
         return ParagraphStyle("block", **settings)
 
+    def resolution_block(self, block: SourceBlock) -> list[Flowable]:
+        """NAME, PRE and OP after the clause indent (an OP's number a platypus bullet there), the lead in the
+        italic font; DEC bold with a hanging number; ADOPT's lines broken by <br/>, flush right or indented."""
+        style, r = self.style, self.style.resolution
+        size = style.body_size
+        latin = self.markup.fonts.latin
+        if block.tag == "DEC":
+            heading = style.heading_size
+            dec_style = self.paragraph_style(
+                heading, "B", alignment=TA_LEFT, spaceBefore=heading, bulletIndent=0, leftIndent=r.dec_hang,
+                bulletFontName=latin["B"], bulletFontSize=heading,
+            )
+            text = f"<bullet>{self.markup.runs(block.label, 'B')}</bullet>{self.markup.inline(block.text, heading, 'B')}"
+            keep = dec_style.leading * 2 + dec_style.spaceBefore + size * style.leading * 2
+            return [CondPageBreak(keep), PaperParagraph(text, dec_style)]
+        if block.tag == "ADOPT":
+            lines = "<br/>".join(self.markup.inline(line, size) for line in block.printed_lines)
+            if r.adopt_place == "right":
+                return [PaperParagraph(lines, self.paragraph_style(size, alignment=TA_RIGHT))]
+            return [PaperParagraph(lines, self.paragraph_style(size, alignment=TA_LEFT, leftIndent=style.text_width * r.adopt_indent))]
+        lead, rest = block.lead_and_rest(self.paper.language)
+        text = self.markup.inline(rest, size)
+        if lead:
+            text = f'<font name="{latin["I"]}">{self.markup.inline(lead, size, "I")}</font>{text}'
+        if block.label and block.tag in ("PRE", "OP"):
+            # platypus pushes the text on when the number is wider than its box
+            clause = self.paragraph_style(size, bulletIndent=r.clause_indent, firstLineIndent=r.clause_indent + r.number_box)
+            return [PaperParagraph(f"<bullet>{self.markup.runs(block.label)}</bullet>{text}", clause)]
+        return [PaperParagraph(text, self.paragraph_style(size, firstLineIndent=r.clause_indent))]
+
     def block(self, block: SourceBlock) -> list[Flowable]:
+        if block.tag in RESOLUTION_TAGS:
+            return self.resolution_block(block)
         style = self.style
         size = style.body_size
         weight = HEADING_WEIGHTS.get(block.tag, "")
@@ -436,7 +469,43 @@ class Layout:
         body = Table(data, colWidths=widths, repeatRows=heads, splitInRow=split_in_row, style=TableStyle(commands))
         return [Spacer(1, style.body_size * 0.5), body, Spacer(1, style.body_size)]
 
+    def un_cover(self) -> list[Flowable]:
+        """The UN masthead (un_masthead): a two-column band over a rule, the session lines, then the
+        sponsors or adoption lines and the title indented."""
+        style = self.style
+        size = style.body_size
+        head = masthead(self.paper)
+
+        def paragraphs(lines: list[Line], align: int = TA_LEFT, indent: float = 0.0, right: float = 0.0, after: float = 1.0) -> list[Paragraph]:
+            result = []
+            for line in lines:
+                weight = "B" if line.bold else "I" if line.italic else ""
+                # a masthead line is never hyphenated
+                line_style = self.paragraph_style(
+                    line.size(size), weight, alignment=align, spaceAfter=after, leftIndent=indent, rightIndent=right,
+                    hyphenationLang="",
+                )
+                result.append(Paragraph(self.markup.runs(line.text, weight), line_style))
+            return result
+
+        band = Table(
+            [[paragraphs(head.left), paragraphs(head.right, TA_RIGHT)]],
+            colWidths=[style.text_width * 0.6, style.text_width * 0.4],
+            style=TableStyle([
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("LINEBELOW", (0, 0), (-1, -1), 1, colors.black),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ]),
+        )
+        below = paragraphs(head.below, right=style.text_width * 0.45)
+        lead = paragraphs(head.lead + head.title, indent=style.resolution.dec_hang, after=size * 0.6)
+        return [band, Spacer(1, size * 1.2), *below, Spacer(1, size * 1.2), *lead, Spacer(1, size)]
+
     def cover(self) -> list[Flowable]:
+        if has_masthead(self.paper):
+            return self.un_cover()
         style = self.style
         front = self.paper.front
         size = style.body_size

@@ -28,7 +28,8 @@ from typing import NamedTuple
 import typst
 
 from layout_style import Font, LayoutStyle
-from paper_source import MARKER, PageBreak, PaperSource, SourceBlock, SourceTable, strip_markers
+from paper_source import MARKER, RESOLUTION_TAGS, PageBreak, PaperSource, SourceBlock, SourceTable, strip_markers
+from un_masthead import Line, has_masthead, masthead
 
 # LayoutStyle words the running header and footer; typst knows the page number and count only while laying
 # out. So the helpers are called with these stand-ins, which the typst code then replaces.
@@ -102,6 +103,15 @@ PREAMBLE = Template(
 }
 """
 )
+
+
+# added to the preamble of a resolution only, so the other papers' markup stays as it was
+RESOLUTION_PREAMBLE = """// an operative clause: its number in a box after the first-line indent, wider when the number needs it
+#let clause(indent, room, label, body) = context {
+  let width = calc.max(room, measure(label).width + 2 * label-gap.to-absolute())
+  par(first-line-indent: (amount: indent, all: true), box(width: width, label) + body)
+}
+"""
 
 
 def string(text: str) -> str:
@@ -244,7 +254,30 @@ class TypstPaper:
         weight = ', weight: "bold"' if bold else ""
         return f"block(width: 100%, align({align}, text(size: {points(size or self.style.body_size)}{weight}, {string(text)})))"
 
+    def un_line(self, line: Line, align: str = "left") -> str:
+        look = ', weight: "bold"' if line.bold else ', style: "italic"' if line.italic else ""
+        return f"block(width: 100%, align({align}, text(size: {points(line.size(self.style.body_size))}{look}, {string(line.text)})))"
+
+    def un_cover(self) -> str:
+        """The UN masthead (un_masthead): a two-column band over a rule, the session lines in the left half,
+        then the sponsors or adoption lines and the title indented."""
+        head = masthead(self.paper)
+
+        def stack(lines: list[str], spacing: str = "0.5em") -> str:
+            return f"stack(spacing: {spacing}, " + ", ".join(lines) + ")" if lines else "[]"
+
+        band = (
+            f"grid(columns: (3fr, 2fr), align: bottom, {stack([self.un_line(line) for line in head.left])}, "
+            f"{stack([self.un_line(line, 'right') for line in head.right], '0.3em')})"
+        )
+        below = f"block(width: 55%, {stack([self.un_line(line) for line in head.below], '0.4em')})"
+        lead = f"pad(left: {points(self.style.resolution.dec_hang)}, {stack([self.un_line(line) for line in head.lead + head.title], '0.8em')})"
+        parts = [band, "line(length: 100%, stroke: 1pt)", below, lead]
+        return f"#block(below: 2em, {{ set par(justify: false); set text(hyphenate: false); stack(spacing: 1.2em, {', '.join(parts)}) }})"
+
     def cover(self) -> str:
+        if has_masthead(self.paper):
+            return self.un_cover()
         style = self.style
         big, title = style.heading_size + 1, style.heading_size + 3
         organization = self.cover_line("organization", bold=True)
@@ -275,8 +308,35 @@ class TypstPaper:
         return f"#block(below: 2em, {{ set par(justify: false); set text(hyphenate: false); stack(spacing: 1.2em, {body}) }})"
 
     # body --------------------------------------------------------------------------------------
+    def resolution_block(self, block: SourceBlock) -> str:
+        """NAME, PRE and OP after the clause indent, the lead emphasized (italic), an OP's number in a box;
+        DEC bold with a hanging number; ADOPT's lines broken, flush right or indented."""
+        style, r = self.style, self.style.resolution
+        if block.tag == "DEC":
+            sticky = "false" if self.first_citations([block.text]) else "true"
+            return (
+                f"#block(sticky: {sticky}, breakable: false, above: {self.spacing()} + 1.2em, width: 100%, "
+                f'{{ set text(hyphenate: false, weight: "bold", size: {points(style.heading_size)}); set par(justify: false); '
+                f"labelled(0pt, {points(r.dec_hang)}, {string(block.label)}, {self.inline(block.text)}) }})"
+            )
+        if block.tag == "ADOPT":
+            lines = "#linebreak()".join(self.inline(line)[1:-1] for line in block.printed_lines)
+            body = f"par(justify: false, [{lines}])"
+            if r.adopt_place == "right":
+                return f"#align(right, {body})"
+            return f"#block(width: 100%, inset: (left: {r.adopt_indent * 100:.0f}%), {body})"
+        lead, rest = block.lead_and_rest(self.paper.language)
+        content = self.inline(rest)
+        if lead:
+            content = f"[#emph({self.inline(lead)}){content[1:-1]}]"
+        if block.label and block.tag in ("PRE", "OP"):
+            return f"#clause({points(r.clause_indent)}, {points(r.number_box)}, {string(block.label)}, {content})"
+        return f"#par(first-line-indent: (amount: {points(r.clause_indent)}, all: true), {content})"
+
     def block(self, block: SourceBlock) -> str:
         style = self.style
+        if block.tag in RESOLUTION_TAGS:
+            return self.resolution_block(block)
         if block.tag in ("H1", "H2", "H3"):
             look = {
                 "H1": f'weight: "bold", size: {points(style.heading_size)}',
@@ -345,7 +405,8 @@ class TypstPaper:
         )
 
     def document(self) -> str:
-        parts = [self.preamble(), self.cover()]
+        preamble = self.preamble() + (RESOLUTION_PREAMBLE if self.paper.is_resolution else "")
+        parts = [preamble, self.cover()]
         for element in self.paper.elements:
             if isinstance(element, PageBreak):
                 parts.append("#pagebreak()")

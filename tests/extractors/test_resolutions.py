@@ -51,7 +51,7 @@ def test_the_masthead_gives_organ_distribution_and_the_draft_adopted_never_the_o
     assert adopted.cover.title == "Assistance in mine action"
     draft = processed("un_ga/A_C.3_80_L.10.pdf").document
     assert (draft.cover.symbol, draft.cover.sponsors, draft.cover.distribution) == ("A/C.3/80/L.10", "Peru", "Limited")
-    assert (draft.cover.original_language, draft.kind) == ("English", DocumentKind.DRAFT)
+    assert (draft.cover.original_language, draft.kind) == ("English", DocumentKind.DRAFT_RESOLUTION)
     assert draft.cover.title == "Promoting social integration through social inclusion"
 
 
