@@ -47,26 +47,37 @@ class BlockSettings:
     line_gap: float  # the usual gap between two lines of one paragraph
     edge: float  # where most lines end: the right edge of the text column
     tolerance: float  # line starts closer than this are the same start
+    left: float = 0.0  # where the text column starts: a line right of it is indented
 
     @classmethod
     def of(cls, pages: list[list[TextLine]]) -> BlockSettings:
         sizes = [line.size for lines in pages for line in lines]
         size = statistics.median(sizes) if sizes else 11.0
-        return cls(usual_line_gap(pages), right_edge(pages), max(2.0, 0.4 * size))
+        edge = right_edge(pages)
+        starts = sorted(line.bbox.x0 for lines in pages for line in lines)
+        left = starts[len(starts) // 20] if starts else 0.0
+        return cls(usual_line_gap(pages, edge), edge, max(2.0, 0.4 * size), left)
 
     def paragraph_gap(self, size: float) -> float:
         return self.line_gap + max(EXTRA_GAP, 0.25 * size)
 
 
-def usual_line_gap(pages: list[list[TextLine]]) -> float:
-    gaps = Counter()
+def usual_line_gap(pages: list[list[TextLine]], edge: float) -> float:
+    """The commonest gap below a line that runs to the column's edge: such a line goes on in the line
+    below, so its gap is a line gap even where most paragraphs are a line or two long (a resolution's
+    clauses), whose commonest gap overall is the one between paragraphs."""
+    gaps: Counter[float] = Counter()
+    after_full: Counter[float] = Counter()
     for lines in pages:
         for above, below in zip(lines, lines[1:]):
             if abs(above.size - below.size) < 0.3:
                 gap = below.bbox.top - above.bbox.bottom
                 if 0 <= gap < 3 * above.size:
                     gaps[round(gap * 2) / 2] += 1
-    return gaps.most_common(1)[0][0] if gaps else 3.0
+                    if above.bbox.x1 >= edge - FULL_LINE * above.size and not SENTENCE_END.search(above.text):
+                        after_full[round(gap * 2) / 2] += 1
+    usual = after_full or gaps
+    return usual.most_common(1)[0][0] if usual else 3.0
 
 
 def right_edge(pages: list[list[TextLine]]) -> float:
@@ -99,7 +110,10 @@ def _continues(group: list[TextLine], line: TextLine, settings: BlockSettings) -
     if line.bbox.top - last.bbox.bottom > settings.paragraph_gap(line.size):
         return False
     if PRINTED_LABEL.match(line.text) and (
-        SENTENCE_END.search(last.text) or INTRODUCES_LIST.search(last.text) or _label_under_label(group[0], line, settings)
+        SENTENCE_END.search(last.text)
+        or INTRODUCES_LIST.search(last.text)
+        or _label_under_label(group[0], line, settings)
+        or _label_at_first_line_indent(group, line, settings)
     ):
         return False
     if abs(_centre(line) - _centre(last)) < SAME_AXIS and abs(line.bbox.x0 - last.bbox.x0) > settings.tolerance:
@@ -122,6 +136,14 @@ def _label_under_label(first: TextLine, line: TextLine, settings: BlockSettings)
     """A label where the paragraph's own label stood is the next paragraph's (an item's label
     inside a paragraph starts at the paragraph's text instead)."""
     return bool(PRINTED_LABEL.match(first.text)) and abs(line.bbox.x0 - first.bbox.x0) <= settings.tolerance
+
+
+def _label_at_first_line_indent(group: list[TextLine], line: TextLine, settings: BlockSettings) -> bool:
+    """A label under a paragraph of one line that starts, indented, where the label does: the next
+    paragraph's first line (where paragraphs have neither space between them nor a short last line)."""
+    first = group[0]
+    indented = first.bbox.x0 - settings.left > settings.tolerance
+    return len(group) == 1 and indented and abs(line.bbox.x0 - first.bbox.x0) <= settings.tolerance
 
 
 def _ended_early(group: list[TextLine], line: TextLine, settings: BlockSettings) -> bool:

@@ -6,6 +6,8 @@ page. Its lines are matched in either language; the symbol may come from the run
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections import Counter
 
 from extractors.blocks import join_with_markers
@@ -20,10 +22,12 @@ from extractors.patterns import (
     SYMBOL,
 )
 from extractors.text_joining import JoinContext
-from lexicon.bodies import ORGANIZATION_LINE
+from lexicon.bodies import ORGAN_CONTINUED, ORGAN_LINE, ORGANIZATION_LINE
 from models import CoverMetadata, TextLine
 
 TITLE_LARGER_BY = 1.5  # points above the body size
+OPEN_ENDED = re.compile(r"\s(?:to|of|the|and|on|for|in)$")
+COLUMN_TOLERANCE = 2.0  # points between the starts of two lines of one masthead column
 SYMBOL_LETTER_LENGTH = 2  # the large `A` of a UN masthead, printed apart from `/RES/80/1`
 MASTHEAD_LINE_LENGTH = 60  # longer lines on page 1 are prose, not masthead
 UPPER_PART = 0.5  # of the page height
@@ -54,6 +58,7 @@ def read_cover(
     masthead fields from page 1's first blocks and lines (`first_blocks`).
     The title is the cover's largest text other than the organization's and organ's names."""
     fields: dict[str, str] = {"language": language}
+    cover = _columns_joined(cover)
     texts = _bracketed_joined([line.text for line in cover + masthead])
     for text in texts:
         if len(text) <= MASTHEAD_LINE_LENGTH or DRAFT_REFERENCE.match(text):
@@ -73,6 +78,31 @@ def read_cover(
             break
         titles = [line for line in titles if line not in largest]
     return CoverMetadata(**fields, lines=tuple(line.text for line in cover))
+
+
+def _columns_joined(lines: list[TextLine]) -> list[TextLine]:
+    """A cover line that ends on a word no name ends on (`Conference of the Parties to the`) with the
+    next line of its column (`Convention on Biological Diversity`), which a masthead's other column
+    may print between them."""
+    joined: list[TextLine] = []
+    taken: set[int] = set()
+    for index, line in enumerate(lines):
+        if index in taken:
+            continue
+        while _open_ended(line.text):
+            below = next((i for i in range(index + 1, len(lines)) if i not in taken
+                          and abs(lines[i].bbox.x0 - line.bbox.x0) <= COLUMN_TOLERANCE), None)
+            if below is None:
+                break
+            taken.add(below)
+            line = dataclasses.replace(line, text=f"{line.text} {lines[below].text}")
+        joined.append(line)
+    return joined
+
+
+def _open_ended(text: str) -> bool:
+    """Ends on a word no name ends on, or is an organ's name cut short (`… to the Convention on Biological`)."""
+    return bool(OPEN_ENDED.search(text) or (ORGAN_CONTINUED.match(text) and not ORGAN_LINE.match(text)))
 
 
 def _bracketed_joined(texts: list[str]) -> list[str]:

@@ -44,7 +44,7 @@ def document_kind(document: Document, paragraphs: list[Paragraph]) -> DocumentKi
 def described(document: Document, paragraphs: list[Paragraph]) -> Document:
     """The document with its kind, and with its resolution's title where the cover had none."""
     kind = document_kind(document, paragraphs)
-    title = document.cover.title
+    title = document.cover.title or next((p.text for p in paragraphs if p.locator == "cover/title"), "")
     if not title and kind not in (DocumentKind.REPORT, DocumentKind.COMPILATION, DocumentKind.INFORMATION):
         title = next((p.text for p in paragraphs if p.locator.endswith("/title") and p.part in resolution_parts(paragraphs)), "")
     return dataclasses.replace(document, kind=kind, cover=dataclasses.replace(document.cover, title=title))

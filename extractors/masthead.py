@@ -18,13 +18,16 @@ from extractors.patterns import (
     DRAFT_REFERENCE,
     JOB_NUMBER,
     MASTHEAD_FURNITURE,
+    DATES_AND_PLACE_EN,
+    DATES_AND_PLACE_ZH,
     ORIGINAL_LANGUAGE,
     SESSION,
+    SESSION_DATES,
     SPONSORS,
 )
 from lexicon.bodies import COMMITTEE_LINE, ORGAN_LINE, ORGANIZATION_LINE
 
-SESSION_LINE_LENGTH = 40  # characters: `Eightieth session`, `Fifty-sixth session`; longer is prose
+SESSION_EXTRA_CHARS = 12  # a session line's words beyond the session: `– Part two`, `第二阶段`  # characters: `Eightieth session`, `Fifty-sixth session`; longer is prose
 
 
 def masthead_fields(lines: Iterable[str]) -> dict[str, str]:
@@ -55,10 +58,14 @@ def masthead_fields(lines: Iterable[str]) -> dict[str, str]:
 
 def is_masthead_line(text: str) -> bool:
     """A line of the masthead, not of the text: it is read as a cover field and nowhere else."""
-    short_session = len(text) <= SESSION_LINE_LENGTH and SESSION.search(text)
+    session = SESSION.search(text)
+    short_session = session and len(text) - len(session.group()) <= SESSION_EXTRA_CHARS
     agenda_only = (item := AGENDA_ITEM.match(text)) and item.end() == len(text)
     return bool(
         DOCUMENT_DATE.match(text)
+        or SESSION_DATES.match(text)
+        or DATES_AND_PLACE_EN.match(text)
+        or DATES_AND_PLACE_ZH.match(text)
         or MASTHEAD_FURNITURE.match(text)
         or DISTRIBUTION.match(text)
         or ORGAN_LINE.match(text)

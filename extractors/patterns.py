@@ -24,7 +24,7 @@ FOOTNOTE_STARS = re.compile(r"^(\*{1,3})\s*(\S.*)$")
 # a printed paragraph number, item label or bullet at the start of a line: 17. / 13 / 1) / (a) / a) / (iv) / IV. / •
 LEADING_LABEL = re.compile(r"^(?:\d{1,3}[.)]?|\(\d{1,3}\)|\(?[a-z]{1,2}\)|\([ivxlc]+\)|[A-Z]\.|[IVXL]+\.|•)(?:\s|$)")
 # the same with its punctuation (17. / 1) / (1) / (a) / a) / •): a line starting so after a full stop starts anew
-PRINTED_LABEL = re.compile(r"^(?:\d{1,3}[.)]|\(\d{1,3}\)|\(?[a-z]{1,4}\)|[A-Z]\.|[IVXL]+\.|[•·▪])(?:\s|(?=[\u4e00-\u9fff]))")
+PRINTED_LABEL = re.compile(r"^(?:\d{1,3}[.)]|\(\d{1,3}\)|\(?[a-z]{1,4}\)|[A-Z]\.|[IVXL]+\.|[•·▪])(?:\s|(?=[\u4e00-\u9fff《（“「]))")
 # a label set straight before Chinese text, with no space glyph between (an inline number): `4.请`
 LABEL_BEFORE_HAN = re.compile(r"^(?:\d{1,3}[.)]|\(\d{1,3}\)|\([a-z]{1,4}\)|[a-z]\)|•)(?=[\u4e00-\u9fff《（“])")
 # what a line breaker cannot split: a Han character with the punctuation glued to it, or a word
@@ -127,11 +127,16 @@ DECISION_TITLE = re.compile(
     r"(?P<stop>\.)?(?:\s*[:：.]?\s+(?P<title>\S.*))?$"
     r"|^第\s*(?P<zh_number>[\dA-Za-z./\s]+?)\s*号(?:决定|决议)\s*[:：]?\s*(?P<zh_title>.*)$"
 )
-# `9th plenary meeting`, `93rd plenary meeting, 15 March 2000`, `2000 年 3 月 15 日 第 93 次全体会议`
-ADOPTION_LINE = re.compile(r"^\d{1,3}(?:st|nd|rd|th)\s+plenary\s+meeting\b|(?:^|\s)第\s*\d{1,3}\s*次全体会议")
+# `9th plenary meeting`, `93rd plenary meeting, 15 March 2000`, `53rd meeting` (HRC), `2000 年 3 月 15 日 第 93 次全体会议`
+ADOPTION_LINE = re.compile(r"^\d{1,3}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b|(?:^|\s)第\s*\d{1,3}\s*次(?:全体)?会议")
 TABLE_OF_CONTENTS_LINE = re.compile(r"(?:\.{4,}|…{2,}|(?:\.\s){4,})\s*\d*$")  # dot leaders before a page number
 # masthead lines that are cover furniture, not text: `Distr.: General`, `Original: English`, `Chinese`
 MASTHEAD_FURNITURE = re.compile(r"^(?:Distr\.?\s*:?\s*\w+|Original\s*:\s*\w+|Chinese|English|中文|原文\s*[:：]\s*\S+)$")
+# a session's dates alone: `24 February–4 April 2025`, `7–19 December 2022`, `2022 年 12 月 7 日至 19 日`
+SESSION_DATES = re.compile(
+    rf"^\d{{1,2}}(?:\s+(?:{MONTHS}))?\s*[–-]\s*\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}}$"
+    r"|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:至|－|-|–)\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日$"
+)
 # `Distr.: General` / `Distr.: Limited` / `Distr. GENERAL`
 DISTRIBUTION = re.compile(r"^Distr\.?\s*:?\s*(?P<value>General|Limited|Restricted|GENERAL|LIMITED|RESTRICTED)\b")
 ORIGINAL_LANGUAGE = re.compile(r"^(?:Original|ORIGINAL)\s*:\s*(?P<value>\w+)|^原文\s*[:：]\s*(?P<zh>\S+)")

@@ -191,6 +191,8 @@ class Segmenter:
         self.part = PartState("summary", "summary") if has_sections and SUMMARY_HEADING.match(first) else PartState("body", "body")
         self.previous_text = ""
         self.part_names: set[str] = set()  # of the decisions read so far
+        # after a masthead's `Agenda item 3`: the style of its title's blocks ((bold, None) until one is read)
+        self.agenda_title_style: tuple[bool, float | None] | None = None
 
     # -- reading ---------------------------------------------------------------------------------
     def run(self) -> list[Paragraph]:
@@ -211,6 +213,9 @@ class Segmenter:
         text = block.text
         if self._in_masthead(block):
             self._emit(block, f"cover/m{self.part.count('m')}", ParagraphKind.OTHER, "", text, started=False)
+            return
+        if self._is_untitled_covers_title(block):
+            self._emit(block, "cover/title", ParagraphKind.OTHER, "", text, started=False)
             return
         if (block.bold or self._heading_like(block)) and (decision := read_decision_title(text)):
             self._decision(block, decision)
@@ -363,7 +368,7 @@ class Segmenter:
         operatives = part.counters.get("op", 0)
         if NAME_LINE.match(text) and not operatives and not part.counters.get("pre"):
             self._emit(block, f"{part.prefix}/name", ParagraphKind.OTHER, "", text)
-        elif not (operatives or part.counters.get("pre")) and not label.kind and not lead_phrase(block, text, False):
+        elif not (operatives or part.counters.get("pre") or label.kind or lead_phrase(block, text, False) or CLAUSE_END.search(text)):
             self._emit(block, f"{part.prefix}/m{part.count('m')}", ParagraphKind.OTHER, "", text)  # `Resolution submitted by …`
         elif label.kind == "number":
             part.count("op")
@@ -456,11 +461,36 @@ class Segmenter:
             self._emit(block, f"{prefix}/title", ParagraphKind.HEADING, decision.number, decision.title)
 
     def _in_masthead(self, block: Block) -> bool:
-        """A masthead line on page 1 before any text, or the agenda item's title under its number."""
+        """On page 1 before any text: a block of masthead lines (a column of them may be one block:
+        `9 April 2025` / `Original: English`), or the agenda item's title under its number, which may
+        wrap over blocks of one style."""
         if block.page != 1 or self.part.prefix != "body" or any(r.kind not in MASTHEAD_KINDS for r in self.records):
             return False
-        after_item = bool(self.records) and AGENDA_ITEM.match(self.records[-1].text) is not None
-        return is_masthead_line(block.text) or (after_item and self._heading_like(block))
+        if is_masthead_line(block.text) or all(is_masthead_line(line.text) for line in block.lines):
+            self.agenda_title_style = (block.bold, None) if AGENDA_ITEM.search(block.lines[-1].text) else None
+            return True
+        if self.agenda_title_style and not SENTENCE_END.search(block.text) and not NAME_LINE.match(block.text):
+            if self.agenda_title_style[1] is not None and self.agenda_title_style != (block.bold, block.size):
+                return False
+            self.agenda_title_style = (block.bold, block.size)
+            return True
+        return False
+
+    def _is_untitled_covers_title(self, block: Block) -> bool:
+        """Where the cover's largest text was the organ's name, the paper's title is the first
+        heading-like block under the masthead (a report of decisions: `Report of the Conference of
+        the Parties … : decisions adopted`), unless it is a decision's own title."""
+        if self.document.cover.title or block.page != 1 or self.part.prefix != "body" or not self.records:
+            return False
+        if any(r.kind not in MASTHEAD_KINDS or r.kind == ParagraphKind.HEADING or r.locator == "cover/title" for r in self.records):
+            return False
+        return self.records[-1].locator.startswith("cover/m") and _title_like_text(block.text) and not (
+            NAME_LINE.match(block.text) or read_decision_title(block.text) or self._next_is_name_line(block)
+        )
+
+    def _next_is_name_line(self, block: Block) -> bool:
+        following = self.document.blocks[block.index + 1 : block.index + 2]
+        return bool(following) and bool(NAME_LINE.match(following[0].text))
 
     def _in_resolution_part(self) -> bool:
         return is_resolution_part(self.part.prefix)
@@ -545,15 +575,21 @@ class Segmenter:
 
 
 def _sole_operative(text: str) -> bool:
-    """A resolution's one unnumbered operative clause: it opens with an operative verb and ends the
-    sentence, where preambular clauses end with a comma."""
-    return bool(OPERATIVE_LEAD.match(text) and SENTENCE_END.search(text))
+    """An unnumbered operative clause before any other: it opens with an operative verb and ends the
+    sentence, where preambular clauses end with a comma (some Chinese papers: a semicolon), or its
+    lead is one no preambular clause opens with (`Decides`, `决定`, `请`; not `Welcoming`, `确认`)."""
+    if not OPERATIVE_LEAD.match(text):
+        return False
+    return bool(SENTENCE_END.search(text)) or not PREAMBULAR_LEAD.match(text)
 
 
 def _title_like(record: Paragraph) -> bool:
     """A heading, or a short unnumbered line without closing punctuation (a draft's indented title)."""
-    short = not record.number and len(record.text) <= MAX_HEADING_CHARS_DEFAULT and not HEADING_END.search(record.text)
-    return record.kind == ParagraphKind.HEADING or short
+    return record.kind == ParagraphKind.HEADING or (not record.number and _title_like_text(record.text))
+
+
+def _title_like_text(text: str) -> bool:
+    return len(text) <= MAX_HEADING_CHARS_DEFAULT and not HEADING_END.search(text)
 
 
 def _paragraph_numbered(text: str) -> bool:

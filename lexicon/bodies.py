@@ -55,7 +55,14 @@ def _alternatives(names: tuple[str, ...]) -> str:
 ORGAN_EN = _alternatives(tuple(en for en, _ in ORGANS))
 ORGAN_ZH = _alternatives(tuple(zh for _, zh in ORGANS))
 # a masthead line that is the organ alone
-ORGAN_LINE = re.compile(rf"^(?:{ORGAN_EN}|{ORGAN_ZH})$", re.IGNORECASE)
+# `Conference of the Parties to the Convention on Biological Diversity`, `生物多样性公约缔约方大会`
+ORGAN_LINE = re.compile(
+    rf"^(?:(?:{ORGAN_EN})(?:\s+to\s+the\s+(?:Convention|Protocol|Agreement)\b[\w\s,-]{{0,120}})?"
+    rf"|(?:《?[^\s，。；：]{{0,30}}(?:公约|议定书|协定)》?)?(?:{ORGAN_ZH}))$",
+    re.IGNORECASE,
+)
+# an organ named with its treaty, possibly cut at a line's end: `Conference of the Parties to the Convention on`
+ORGAN_CONTINUED = re.compile(rf"^(?:{ORGAN_EN})\s+to\s+the\b")
 ORGANIZATION_LINE = re.compile(rf"^(?:{_alternatives(tuple(n for pair in ORGANIZATIONS for n in pair))})$", re.IGNORECASE)
 COMMITTEE_LINE = re.compile(rf"^(?:{_alternatives(tuple(n for pair in COMMITTEES for n in pair))})$")
 # the line that opens a resolution: `The General Assembly,`, `The Conference of the Parties to the

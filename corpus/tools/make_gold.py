@@ -215,8 +215,10 @@ def resolution_gold(paper: PaperSource) -> list[dict[str, str]]:
         text = block.printed_text
         if id(block) in leading:
             # a compilation's own heading, before its first decision or between two (`Cultural properties`)
+            # centred (H1) before anything else is a title, as structure reads it; others unnumbered headings
             body_headings += 1
-            rows.append({"locator": f"body/h{body_headings}", "part": "body", "kind": "heading", "number": "",
+            component = f"t{body_headings}" if block.tag == "H1" else f"u{body_headings}"
+            rows.append({"locator": f"body/h/{component}", "part": "body", "kind": "heading", "number": "",
                          "lead_verb": "", "text": strip_markers(text)[:GOLD_TEXT]})
             continue
         if block.tag == "DEC":
@@ -236,8 +238,10 @@ def resolution_gold(paper: PaperSource) -> list[dict[str, str]]:
             # an H1 opens a resolution's annex; other headings among the clauses (CITES: `Regarding ...`)
             # and a compilation's own headings before its first decision are the part's headings
             annex = annex or (block.tag == "H1" and prefix != "body")
-            place = f"{prefix}/annex" if annex else prefix
-            add(f"{place}/h{count('h' + place)}", "heading", text=text)
+            if annex:  # a resolution's annex counts its headings
+                add(f"{prefix}/annex/h{count('h annex')}", "heading", text=text)
+            else:  # headings among the clauses are the part's unnumbered headings
+                add(f"{prefix}/h/u{count('h')}", "heading", text=text)
         elif block.tag in ("P", "Q"):
             place = f"{prefix}/annex" if annex else prefix
             parent = f"{place}/{value}" if value else f"{place}/u{count('u' + place)}"

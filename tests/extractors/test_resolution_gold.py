@@ -15,8 +15,11 @@ from resolution_gold import GOLD, cover_mismatches, gold_rows, structure_score
 REAL_GOLD = GOLD / "real"
 STEMS = sorted(path.name.removesuffix(".cover.csv") for path in REAL_GOLD.glob("*.cover.csv"))
 UNFCCC = [stem for stem in STEMS if not stem.startswith("A_")]
-# the report's title is printed on its cover page in a size no larger than the text around it
-REPORT_TITLE = pytest.mark.xfail(strict=True, reason="a report of decisions' cover title is not the largest text on its page")
+# known limits, each a strict xfail so that it shows when mended
+KNOWN_COVER_LIMITS = {
+    "1_9_CMP_17": "its cover title is set below a two-line organ in the masthead's size",
+    "1_9_CP_12": "a 2006 masthead in capitals (UNITED / NATIONS, CONFERENCE OF THE PARTIES, ENGLISH) read as printed",
+}
 
 
 @functools.cache
@@ -30,7 +33,10 @@ def test_clauses_items_titles_and_adoption_lines_match_the_gold(stem):
     assert score.share >= 0.99, score.wrong[:8]
 
 
-@pytest.mark.parametrize("stem", [pytest.param(s, marks=REPORT_TITLE if s in UNFCCC else ()) for s in STEMS])
+@pytest.mark.parametrize(
+    "stem",
+    [pytest.param(s, marks=pytest.mark.xfail(strict=True, reason=KNOWN_COVER_LIMITS[s]) if s in KNOWN_COVER_LIMITS else ()) for s in STEMS],
+)
 def test_masthead_fields_are_exact(stem):
     assert cover_mismatches(processed(stem).document, gold_rows(REAL_GOLD / f"{stem}.cover.csv")) == {}
 
