@@ -110,11 +110,10 @@ def _continues(group: list[TextLine], line: TextLine, settings: BlockSettings) -
     if line.bbox.top - last.bbox.bottom > settings.paragraph_gap(line.size):
         return False
     if PRINTED_LABEL.match(line.text) and (
-        SENTENCE_END.search(last.text)
-        or INTRODUCES_LIST.search(last.text)
-        or _label_under_label(group[0], line, settings)
-        or _label_at_first_line_indent(group, line, settings)
+        SENTENCE_END.search(last.text) or INTRODUCES_LIST.search(last.text) or _label_under_label(group[0], line, settings)
     ):
+        return False
+    if _opens_at_first_line_indent(group, line, settings):
         return False
     if abs(_centre(line) - _centre(last)) < SAME_AXIS and abs(line.bbox.x0 - last.bbox.x0) > settings.tolerance:
         return True
@@ -138,12 +137,22 @@ def _label_under_label(first: TextLine, line: TextLine, settings: BlockSettings)
     return bool(PRINTED_LABEL.match(first.text)) and abs(line.bbox.x0 - first.bbox.x0) <= settings.tolerance
 
 
-def _label_at_first_line_indent(group: list[TextLine], line: TextLine, settings: BlockSettings) -> bool:
-    """A label under a paragraph of one line that starts, indented, where the label does: the next
-    paragraph's first line (where paragraphs have neither space between them nor a short last line)."""
+def _back_at_left(first_line: TextLine, continued: TextLine, settings: BlockSettings) -> bool:
+    """A paragraph of one indented first line goes on at the column's left on the next page."""
+    indented = first_line.bbox.x0 - settings.left > settings.tolerance
+    return indented and abs(continued.bbox.x0 - settings.left) <= settings.tolerance
+
+
+def _opens_at_first_line_indent(group: list[TextLine], line: TextLine, settings: BlockSettings) -> bool:
+    """Under a paragraph of one indented line that closes a clause, a line at the same indent that
+    opens with a label or an italic lead is the next paragraph's first line
+    (where paragraphs have neither space between them nor a short last line: `Recalling …,` /
+    `Recognizing …,`)."""
     first = group[0]
     indented = first.bbox.x0 - settings.left > settings.tolerance
-    return len(group) == 1 and indented and abs(line.bbox.x0 - first.bbox.x0) <= settings.tolerance
+    if len(group) != 1 or not indented or not CLAUSE_END.search(first.text) or abs(line.bbox.x0 - first.bbox.x0) > settings.tolerance:
+        return False
+    return bool(PRINTED_LABEL.match(line.text) or line.italic_lead)
 
 
 def _ended_early(group: list[TextLine], line: TextLine, settings: BlockSettings) -> bool:
@@ -175,7 +184,7 @@ def continues_on_next_page(group: list[TextLine], following: list[TextLine], set
             return False
         if text_x - group[0].bbox.x0 >= HANGING:
             return True
-    elif not group[0].bbox.x0 - 1 <= first.bbox.x0 <= group[0].bbox.x0 + 4 * last.size:
+    elif not group[0].bbox.x0 - 1 <= first.bbox.x0 <= group[0].bbox.x0 + 4 * last.size and not _back_at_left(group[0], first, settings):
         return False
     # a paragraph's own lines say where its edge is (it may be indented on the right)
     edge = max(line.bbox.x1 for line in group) if len(group) > 1 else settings.edge

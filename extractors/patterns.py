@@ -22,9 +22,9 @@ FOOTNOTE_DIGITS = re.compile(r"^(\d+)\s*(\S.*)$")  # LibreOffice prints "11“�
 PLAIN_STARS = re.compile(r"(?<=[^\s*])(\*{1,3})(?=[\s,.;:)）]|$)")
 FOOTNOTE_STARS = re.compile(r"^(\*{1,3})\s*(\S.*)$")
 # a printed paragraph number, item label or bullet at the start of a line: 17. / 13 / 1) / (a) / a) / (iv) / IV. / •
-LEADING_LABEL = re.compile(r"^(?:\d{1,3}[.)]?|\(\d{1,3}\)|\(?[a-z]{1,2}\)|\([ivxlc]+\)|[A-Z]\.|[IVXL]+\.|•)(?:\s|$)")
+LEADING_LABEL = re.compile(r"^(?:\d{1,3}[.)]?|\(\d{1,3}\)|\(?[a-z]{1,2}\)|[a-z]\.|\([ivxlc]+\)|[A-Z]\.|[IVXL]+\.|•)(?:\s|$)")
 # the same with its punctuation (17. / 1) / (1) / (a) / a) / •): a line starting so after a full stop starts anew
-PRINTED_LABEL = re.compile(r"^(?:\d{1,3}[.)]|\(\d{1,3}\)|\(?[a-z]{1,4}\)|[A-Z]\.|[IVXL]+\.|[•·▪])(?:\s|(?=[\u4e00-\u9fff《（“「]))")
+PRINTED_LABEL = re.compile(r"^(?:\d{1,3}[.)]|\(\d{1,3}\)|\(?[a-z]{1,4}\)|[a-z]\.(?=\s)|[A-Z]\.|[IVXL]+\.|[•·▪])(?:\s|(?=[\u4e00-\u9fff《（“「]))")
 # a label set straight before Chinese text, with no space glyph between (an inline number): `4.请`
 LABEL_BEFORE_HAN = re.compile(r"^(?:\d{1,3}[.)]|\(\d{1,3}\)|\([a-z]{1,4}\)|[a-z]\)|•)(?=[\u4e00-\u9fff《（“])")
 # what a line breaker cannot split: a Han character with the punctuation glued to it, or a word
@@ -56,7 +56,8 @@ AGENDA_ITEM = re.compile(
 SESSION = re.compile(
     r"第[一二三四五六七八九十百零〇\d]+(?:届|次)(?:会议|常会|特别会议)"
     r"|\b(?:[A-Za-z]+-)?[A-Za-z]+\s+(?:regular\s+|special\s+)?session\b"
-    r"|\b(?:[A-Za-z]+-)?[A-Za-z]+(?:th|st|nd|rd)\s+meeting\b",  # CBD bodies: Fourth meeting
+    r"|\b(?:[A-Za-z]+-)?[A-Za-z]+(?:th|st|nd|rd)\s+meeting\b"  # CBD bodies: Fourth meeting
+    r"|^\d{4}\s+session$|^\d{4}\s*年(?:届)?会议$",  # ECOSOC: 2025 session
     re.IGNORECASE,
 )
 DATES_AND_PLACE_ZH = re.compile(r"^(?P<dates>\d{4}\s*年.*?日)\s*[，,]\s*(?P<place>\S.*)$")
@@ -71,7 +72,7 @@ SECTION_LETTER = re.compile(r"^([A-Z])\.\s+(\S.*)$")  # A. 《公约》的财务
 # never the start of 2017-2020, 2.5 or 17条
 NUMBERED = re.compile(r"^(\d{1,3})(?:([.)])(?![\d.])\s*|\s+)(\S.*)$")
 NUMBERED_IN_PARENTHESES = re.compile(r"^\((\d{1,3})\)\s*(\S.*)$")  # (17) as a paragraph number
-ITEM = re.compile(r"^(\(([a-z]{1,4})\)|([a-z]{1,2})\))\s*(\S.*)$")  # (a) / a) / (iv)
+ITEM = re.compile(r"^(\(([a-z]{1,4})\)|([a-z]{1,2})[).](?=\s))\s*(\S.*)$")  # (a) / a) / (iv) / a. (Ramsar)
 ROMAN_ITEM_VALUE = re.compile(r"^[ivxl]+$")
 BULLET = re.compile(r"^([•·▪‣◦\uf06e\uf0a7\uf0b7])\s*(\S.*)$")
 APPENDIX = re.compile(r"^(附录|附件|Appendix|APPENDIX|Annex|ANNEX)\s*(\d+|[IVX]+)\b")
@@ -124,11 +125,17 @@ DECISION_TITLE = re.compile(
     r"^(?:(?:Decision|Resolution|DECISION|RESOLUTION)\s*:?\s*)?"
     r"(?P<number>\d{1,4}/(?:CP|CMP|CMA)\.\d{1,2}|\d{1,3}\s+(?:COM|EXT\.COM)\s+[\dA-Z]+(?:\.[\dA-Za-z]+)*"
     r"|Conf\.\s*\d{1,2}\.\d{1,2}(?:\s*\(Rev\.\s*CoP\d{1,2}\))?|[XVI]{1,5}\.\d{1,2}|\d{1,4}/\d{1,4})"
-    r"(?P<stop>\.)?(?:\s*[:：.]?\s+(?P<title>\S.*))?$"
+    r"(?P<stop>\.)?(?:\s*[:：.]?(?:\s+|(?=[\u3400-\u9fff《“（]))(?P<title>\S.*))?$"
     r"|^第\s*(?P<zh_number>[\dA-Za-z./\s]+?)\s*号(?:决定|决议)\s*[:：]?\s*(?P<zh_title>.*)$"
 )
-# `9th plenary meeting`, `93rd plenary meeting, 15 March 2000`, `53rd meeting` (HRC), `2000 年 3 月 15 日 第 93 次全体会议`
-ADOPTION_LINE = re.compile(r"^\d{1,3}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b|(?:^|\s)第\s*\d{1,3}\s*次(?:全体)?会议")
+# `9th plenary meeting`, `93rd plenary meeting, 15 March 2000`, `53rd meeting` (HRC), `2000 年 3 月 15 日 第 93 次全体会议`,
+# `(Adopted on 2 July 2025)` (FAO)
+ADOPTION_LINE = re.compile(
+    r"^\d{1,3}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b|(?:^|\s)第\s*\d{1,3}\s*次(?:全体)?会议"
+    r"|^[(（]?(?:Adopted on \d{1,2} \w+ \d{4}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日通过)[)）]?$"
+)
+# what an adoption line may carry on lines of its own: its date, `[Adopted without a vote.]`
+ADOPTION_NOTE = re.compile(r"^\[.*(?:vote|表决|adopted|通过).*\]$", re.IGNORECASE)
 TABLE_OF_CONTENTS_LINE = re.compile(r"(?:\.{4,}|…{2,}|(?:\.\s){4,})\s*\d*$")  # dot leaders before a page number
 # masthead lines that are cover furniture, not text: `Distr.: General`, `Original: English`, `Chinese`
 MASTHEAD_FURNITURE = re.compile(r"^(?:Distr\.?\s*:?\s*\w+|Original\s*:\s*\w+|Chinese|English|中文|原文\s*[:：]\s*\S+)$")
@@ -149,8 +156,8 @@ SPONSORS = re.compile(
 # `[未经发交主要委员会(A/80/L.2/Rev.1)]`, `[根据第三委员会的报告(A/80/473)通过]`
 DRAFT_REFERENCE = re.compile(
     r"^\[(?:without reference to a Main Committee|on the (?:report|recommendation) of the .+?)\s*"
-    r"\((?P<value>[A-Z]+/[^(),\s]+(?:\s\([IVXLC]+\))?)(?:,\s*paras?\.\s*[\d\s,and–-]+)?\)\]$"
-    r"|^\[(?:未经发交主要委员会|根据.+?的报告)\s*[(（](?P<zh>[A-Z]+/[^()（），,\s]+)(?:\s*[,，]\s*第\s*[\d\s]+段)?[)）]\s*(?:通过)?\]$"
+    r"\((?P<value>[A-Z]+/[^(),\s]+(?:\s\([IVXLC]+\))?)(?:\s+and\s+[A-Z]+/[^(),\s]+)*(?:,\s*paras?\.\s*[\d\s,and–-]+)?\)\]$"
+    r"|^\[(?:未经发交主要委员会|根据.+?的报告)\s*[(（](?P<zh>[A-Z]+/[^()（），,\s]+)(?:\s*和\s*[A-Z]+/[^()（），,\s]+)*(?:\s*[,，]\s*第\s*[\d\s]+段)?[)）]\s*(?:通过)?\]$"
 )
 # `Resolution adopted by the General Assembly on 19 September 2025`, `大会 2025 年 9 月 19 日通过的决议`
 ADOPTED_BY = re.compile(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.patterns import ADOPTION_LINE, DECISION_TITLE, TABLE_OF_CONTENTS_LINE
+from extractors.patterns import ADOPTION_LINE, ADOPTION_NOTE, DECISION_TITLE, DOCUMENT_DATE, TABLE_OF_CONTENTS_LINE
 from lexicon.leads import OPERATIVE_LEAD, PREAMBULAR_LEAD
 from models import Block
 
@@ -44,6 +44,11 @@ def read_decision_title(text: str) -> DecisionTitle | None:
 
 def is_adoption_line(text: str) -> bool:
     return bool(ADOPTION_LINE.search(text)) and len(text) < 120
+
+
+def continues_adoption(text: str) -> bool:
+    """What an adoption line prints on lines of its own: its date, `[Adopted without a vote.]`, the meeting."""
+    return bool(DOCUMENT_DATE.match(text) or ADOPTION_NOTE.match(text) or is_adoption_line(text))
 
 
 def lead_phrase(block: Block, text: str, operative: bool) -> str:

@@ -27,6 +27,7 @@ from extractors.patterns import (
     RESOLUTION_ANNEX,
     BULLET,
     CLAUSE_END,
+    DOCUMENT_DATE,
     DRAFT_RESOLUTION,
     INTRODUCES_LIST,
     ITEM,
@@ -40,7 +41,14 @@ from extractors.patterns import (
     TERMINAL_PUNCTUATION,
 )
 from extractors.masthead import is_masthead_line
-from extractors.resolutions import DecisionTitle, is_adoption_line, is_resolution_part, lead_phrase, read_decision_title
+from extractors.resolutions import (
+    DecisionTitle,
+    continues_adoption,
+    is_adoption_line,
+    is_resolution_part,
+    lead_phrase,
+    read_decision_title,
+)
 from lexicon.bodies import NAME_LINE
 from lexicon.leads import OPERATIVE_LEAD, PREAMBULAR_LEAD
 from models import Block, Document, Table
@@ -159,6 +167,7 @@ class PartState:
     started: bool = False  # anything but a title emitted
     title_number: str = ""  # a decision's number printed alone, its title on the next line
     annex: bool = False  # the annex of a resolution: headings counted, numbered paragraphs wherever they stand
+    named: bool = False  # its name line read
 
     def __post_init__(self) -> None:
         self.parent = self.prefix
@@ -227,8 +236,11 @@ class Segmenter:
         if self._continues_title(block):
             self._continue_previous(block)
             return
-        if is_resolution_part(self.part.prefix) and is_adoption_line(text):
+        if is_resolution_part(self.part.prefix) and (is_adoption_line(text) or self._dates_adoption(index)):
             self._adopted(block)
+            return
+        if self.records and self.records[-1].locator.endswith("/adopted") and continues_adoption(text):
+            self._continue_previous(block)
             return
         annex = RESOLUTION_ANNEX.match(text) if self._in_resolution_part() else None
         if (appendix := APPENDIX.match(text) or annex) and self._heading_like(block):
@@ -366,10 +378,14 @@ class Segmenter:
         part = self.part
         text = block.text
         operatives = part.counters.get("op", 0)
-        if NAME_LINE.match(text) and not operatives and not part.counters.get("pre"):
+        if NAME_LINE.match(text) and not operatives and not part.named:  # after a numbered preamble too (Ramsar)
+            part.named = True
             self._emit(block, f"{part.prefix}/name", ParagraphKind.OTHER, "", text)
         elif not (operatives or part.counters.get("pre") or label.kind or lead_phrase(block, text, False) or CLAUSE_END.search(text)):
             self._emit(block, f"{part.prefix}/m{part.count('m')}", ParagraphKind.OTHER, "", text)  # `Resolution submitted by …`
+        elif label.kind == "number" and not operatives and _numbered_preambular(label.text):
+            part.parent, part.item = f"{part.prefix}/pre/{part.count('pre')}", ""  # Ramsar numbers its preamble
+            self._emit(block, part.parent, ParagraphKind.PREAMBULAR, label.printed, label.text, lead_verb=lead_phrase(block, label.text, False))
         elif label.kind == "number":
             part.count("op")
             part.parent, part.item, part.expected = f"{part.prefix}/op/{label.value}", "", int(label.value) + 1
@@ -392,6 +408,11 @@ class Segmenter:
         """A decision's title set as two blocks: bold, before its name line."""
         previous = self.records[-1] if self.records else None
         return bool(previous and previous.locator == f"{self.part.prefix}/title" and block.bold and self._heading_like(block)) and not NAME_LINE.match(block.text)
+
+    def _dates_adoption(self, index: int) -> bool:
+        """`2025 年 12 月 19 日` printed above `第 67 次全体会议`: the date opens the adoption line."""
+        following = self.document.blocks[index + 1 : index + 2]
+        return bool(DOCUMENT_DATE.match(self.document.blocks[index].text)) and bool(following) and is_adoption_line(following[0].text)
 
     def _adopted(self, block: Block) -> None:
         """The adoption line ends the resolution, wherever it stands (after its annex, in some reports)."""
@@ -572,6 +593,11 @@ class Segmenter:
                 block_index=block.index,
             )
         )
+
+
+def _numbered_preambular(text: str) -> bool:
+    """`1. RECALLING Resolution XI.8 …,`: a numbered clause that reads as preambular, before any operative."""
+    return bool(PREAMBULAR_LEAD.match(text) and not OPERATIVE_LEAD.match(text) and text.rstrip().endswith((",", "，", ";", "；")))
 
 
 def _sole_operative(text: str) -> bool:

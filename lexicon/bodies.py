@@ -40,6 +40,9 @@ ORGANIZATIONS = (
     ("United Nations Environment Programme", "联合国环境规划署"),
     ("Convention on Biological Diversity", "生物多样性公约"),
     ("Framework Convention on Climate Change", "气候变化框架公约"),
+    ("Convention on Wetlands", "湿地公约"),
+    ("Convention on International Trade in Endangered Species of Wild Fauna and Flora", "濒危野生动植物种国际贸易公约"),
+    ("World Heritage Convention", "世界遗产公约"),
 )
 # Main Committees of the General Assembly, printed under the session on a draft's masthead
 COMMITTEES = (
@@ -57,8 +60,8 @@ ORGAN_ZH = _alternatives(tuple(zh for _, zh in ORGANS))
 # a masthead line that is the organ alone
 # `Conference of the Parties to the Convention on Biological Diversity`, `生物多样性公约缔约方大会`
 ORGAN_LINE = re.compile(
-    rf"^(?:(?:{ORGAN_EN})(?:\s+to\s+the\s+(?:Convention|Protocol|Agreement)\b[\w\s,-]{{0,120}})?"
-    rf"|(?:《?[^\s，。；：]{{0,30}}(?:公约|议定书|协定)》?)?(?:{ORGAN_ZH}))$",
+    rf"^(?:(?:{ORGAN_EN})(?:\s+(?:to|of)\s+the\s+(?:Convention|Protocol|Agreement|United Nations)\b[\w\s,-]{{0,120}})?"
+    rf"|(?:《?[^\s，。；：]{{0,30}}(?:公约|议定书|协定|规划署)》?)?(?:{ORGAN_ZH}))$",
     re.IGNORECASE,
 )
 # an organ named with its treaty, possibly cut at a line's end: `Conference of the Parties to the Convention on`
@@ -71,7 +74,7 @@ COMMITTEE_LINE = re.compile(rf"^(?:{_alternatives(tuple(n for pair in COMMITTEES
 NAME_LINE = re.compile(
     rf"^(?:(?:The|THE)\s+(?:{ORGAN_EN}|{ORGAN_EN.upper()})\b[^.;:]{{0,300}}"
     rf"|(?:The|THE)\s+[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|the|to|and|on|for|in|serving|as)){{0,24}}"
-    rf"|(?:[^，。；：\s]{{0,40}}的)?(?:{ORGAN_ZH}))\s*[,，]?$"
+    rf"|(?:[^，。；：\s]{{0,40}}(?:的|公约|议定书|》))?(?:{ORGAN_ZH}))\s*[,，]?$"
 )
 
 # the bodies that issue decisions and resolutions, by the name gbdocs gives them in `references.body` and

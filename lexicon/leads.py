@@ -58,9 +58,10 @@ def _longest_first(phrases: tuple[str, ...]) -> str:
 
 
 def _english(leads: tuple[str, ...]) -> str:
-    """`Requests`, `Also requests`, `Recalling also`: after an adverb the lead is in lower case."""
+    """`Requests`, `Also requests`, `Recalling also`, and in capitals as Ramsar and CITES print them
+    (`RECALLING`, `RECOMMENDS`)."""
     adverbs, phrases = _longest_first(ADVERBS_EN), _longest_first(leads)
-    return rf"(?:(?:{adverbs})\s+(?i:{phrases})|(?:{phrases})(?:\s+(?:also|further|again))?)\b"
+    return rf"(?i:(?:{adverbs})\s+(?:{phrases})|(?:{phrases})(?:\s+(?:also|further|again))?)\b"
 
 
 def _chinese(leads: tuple[str, ...]) -> str:

@@ -25,6 +25,8 @@ ROMAN = re.compile(r"^([IVX]+)\.\s")
 LETTER = re.compile(r"^([A-Z])\.\s")
 NUMBER = re.compile(r"^(\d+)\.\s")
 ITEM = re.compile(r"^\(([a-z]+)\)\s")
+DECISION_WORD_EN = re.compile(r"^(?:Decision|Resolution)\s*:?\s*")
+DECISION_WORDS_ZH = re.compile(r"^第\s*(.+?)\s*号(?:决定|决议)$")
 COVER = {"symbol": "symbol", "date": "date", "agenda_item": "agenda_item", "session": "session", "title": "title"}
 
 
@@ -162,6 +164,13 @@ def cover_gold(paper: PaperSource) -> list[dict[str, str]]:
     return rows
 
 
+def decision_number(label: str) -> str:
+    """The number of a DEC label without the word around it: `Resolution XIV.21` -> `XIV.21`,
+    `第 5/2025 号决议` -> `5/2025`, `15/4.` as it is (the real papers' gold does the same)."""
+    chinese = DECISION_WORDS_ZH.match(label)
+    return chinese.group(1) if chinese else DECISION_WORD_EN.sub("", label)
+
+
 def headings_before_decisions(paper: PaperSource) -> set[int]:
     """The ids of the headings that only other headings separate from the next DEC line."""
     found: set[int] = set()
@@ -222,7 +231,7 @@ def resolution_gold(paper: PaperSource) -> list[dict[str, str]]:
                          "lead_verb": "", "text": strip_markers(text)[:GOLD_TEXT]})
             continue
         if block.tag == "DEC":
-            add(f"{prefix}/title", "heading", block.label, text=block.text)
+            add(f"{prefix}/title", "heading", decision_number(block.label), text=block.text)
         elif block.tag == "NAME":
             add(f"{prefix}/name", "other", text=text)
         elif block.tag == "PRE":
