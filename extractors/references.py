@@ -29,8 +29,9 @@ from extractors.reference_patterns import (
     WORD_FIRST_ZH,
     CHINESE_NUMBERED_ARTICLE,
 )
-from extractors.scripts import chinese_numeral_value, is_cjk
+from extractors.scripts import is_cjk
 from lexicon.bodies import ISSUERS
+from lexicon.numerals import chinese_number
 from models.tags import ReferenceKind
 
 KIND_OF_WORD = {
@@ -68,7 +69,10 @@ def find_references(text: str) -> list[FoundReference]:
         for match in pattern.finditer(text):
             found += _articles(text, match)
     for match in CHINESE_NUMBERED_ARTICLE.finditer(text):
-        number = _roman(chinese_numeral_value(match.group("number")))
+        value = chinese_number(match.group("number"))
+        if value is None:  # 第一一条: no numeral
+            continue
+        number = _roman(value)
         found.append(FoundReference(match.group(), ReferenceKind.ARTICLE, f"Article {number}", "", "", match.start(), match.end()))
     for match in SYMBOL.finditer(text):
         if _is_symbol(match.group("symbol"), text, match.start()):

@@ -31,7 +31,7 @@ from extractors.request_patterns import (
     VERBS_EN,
     VERBS_ZH,
 )
-from extractors.scripts import chinese_numeral_value
+from lexicon.numerals import chinese_number, english_ordinal
 from models.tags import RequestVerb
 
 ADDRESSEE_PATTERNS = {
@@ -39,10 +39,6 @@ ADDRESSEE_PATTERNS = {
     "en": [(re.compile(pattern), name) for pattern, name in ADDRESSEES_EN],
 }
 BODY_NAMES_ZH = {"管理机构": "Governing Body", "缔约方大会": "Conference of the Parties", "执行问题附属机构": "Subsidiary Body on Implementation"}
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-            "ninth": 9, "tenth": 10}
-
-
 @dataclass(frozen=True)
 class FoundRequest:
     addressee: str
@@ -149,8 +145,8 @@ def _report_to(report: re.Match[str]) -> str:
     for chinese, english in BODY_NAMES_ZH.items():
         if target.startswith(chinese):
             numeral = re.search(r"第([一二三四五六七八九十]+)(?:届|次)", target)
-            target, session = english, chinese_numeral_value(numeral.group(1)) if numeral else None
+            target, session = english, chinese_number(numeral.group(1)) if numeral else None
             break
     else:
-        session = ORDINALS.get(groups.get("session") or "")
+        session = english_ordinal(groups.get("session") or "")
     return f"{target} (session {session})" if session else target

@@ -13,6 +13,7 @@ title beside the symbol) is part of the head.
 
 from __future__ import annotations
 
+import functools
 import re
 import statistics
 from collections import Counter, defaultdict
@@ -70,6 +71,23 @@ def _starts_footnote(line: TextLine) -> bool:
     return bool(line.markers) and line.markers[0].offset == 0
 
 
+def _numbers_follow_pages(texts: dict[int, str]) -> bool:
+    """A head repeats its text, or changes it only in a page number (`IT/GB-7/17/19 15`, `Page 3 of 29`):
+    the one number its texts do not share runs with the page. Headings that only look alike
+    (`Article 5` atop page 3, `Article 17` atop page 6; `Decision 1/CP.12`, `Decision 2/CP.12`) do not."""
+    if len(set(texts.values())) == 1:
+        return True
+    numbers = {page: Counter(DIGITS.findall(text)) for page, text in texts.items()}
+    shared = functools.reduce(lambda a, b: a & b, numbers.values())
+    offsets = set()
+    for page, counted in numbers.items():
+        own = list((counted - shared).elements())
+        if len(own) != 1:
+            return False
+        offsets.add(int(own[0]) - page)
+    return len(offsets) == 1
+
+
 def _titles_one_decision(line: TextLine, printed: Counter[str]) -> bool:
     """`Decision 1/CP.12` atop the first page of each decision of a report recurs in shape, but each
     is printed once: a title, not a head."""
@@ -87,9 +105,12 @@ def _is_furniture(line: TextLine, edge: str, page: int, body_size: float) -> boo
 def split_running_heads(pages: list[PageLines]) -> list[SplitPage]:
     edges = [_edge_lines(page.lines) for page in pages]
     heights: dict[Shape, dict[int, float]] = defaultdict(dict)
+    texts: dict[Shape, dict[int, str]] = defaultdict(dict)
     for page, page_edges in zip(pages, edges):
         for index, edge in page_edges.items():
-            heights[_shape(page.lines[index], edge)].setdefault(page.page, page.lines[index].bbox.top)
+            shape = _shape(page.lines[index], edge)
+            heights[shape].setdefault(page.page, page.lines[index].bbox.top)
+            texts[shape].setdefault(page.page, page.lines[index].text)
     printed = Counter(page.lines[index].text for page, page_edges in zip(pages, edges) for index in page_edges)
     needed = max(2, MIN_SHARE_OF_PAGES * len(pages))
     sizes = [line.size for page in pages for line in page.lines]
@@ -97,7 +118,7 @@ def split_running_heads(pages: list[PageLines]) -> list[SplitPage]:
 
     def recurring(shape: Shape, top: float) -> bool:
         tops = heights[shape].values()
-        return sum(abs(other - top) <= SAME_HEIGHT for other in tops) >= needed
+        return sum(abs(other - top) <= SAME_HEIGHT for other in tops) >= needed and _numbers_follow_pages(texts[shape])
 
     result = []
     for page, page_edges in zip(pages, edges):

@@ -28,16 +28,3 @@ def is_ascii_alnum(char: str) -> bool:
 
 def is_private_use(char: str) -> bool:
     return unicodedata.category(char) == "Co"
-
-
-CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-
-
-def chinese_numeral_value(numeral: str) -> int:
-    """一 to 九十九: 七 → 7, 十四 → 14, 二十一 → 21."""
-    if numeral.startswith("十"):
-        numeral = "一" + numeral
-    if "十" in numeral:
-        tens, _, units = numeral.partition("十")
-        return CHINESE_DIGITS[tens] * 10 + (CHINESE_DIGITS[units] if units else 0)
-    return CHINESE_DIGITS[numeral]

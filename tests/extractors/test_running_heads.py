@@ -81,3 +81,16 @@ def test_the_header_of_a_two_page_resolution_goes_without_recurring():
     split = split_running_heads([PageLines(1, 792, cover), PageLines(2, 792, second)])
     assert split[0].heads == []
     assert [h.text for h in split[1].heads] == ["A/RES/80/1", "Participation by the State of Palestine", "25-15106", "2/2"]
+
+
+def test_headings_that_only_look_alike_atop_pages_are_kept_but_a_numbered_footer_goes():
+    """`Article 5` atop one page and `Article 17` atop another share a shape with a page number's
+    head, but their numbers do not run with the pages (the UDHR, a report of decisions)."""
+    articles = {2: 3, 3: 5, 4: 9, 5: 12, 6: 17, 7: 21, 8: 26}
+
+    def head(number):
+        return [line(number, f"Article {articles[number]}", 60), line(number, f"Page {number} of 8", 800, x0=260, size=9)]
+
+    split = split_running_heads(pages_with(head))
+    assert [[l.text for l in page.heads] for page in split[1:]] == [[f"Page {n} of 8"] for n in range(2, 9)]
+    assert [page.lines[0].text for page in split[1:]] == [f"Article {articles[n]}" for n in range(2, 9)]
