@@ -9,7 +9,7 @@ OUT ?= output
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export PREFECT_HOME := $(CURDIR)/.prefect
 
-.PHONY: run test bench layout-fuzz lock corpus clean
+.PHONY: run test bench layout-fuzz resolution-fuzz lock corpus clean
 
 $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,12 @@ bench: $(VENV)/.installed $(NATIVE)
 # The script puts corpus/tools on sys.path itself, as pytest's `pythonpath` does for the tests.
 layout-fuzz: $(VENV)/.installed $(NATIVE)
 	$(BIN)/python bench/layout_fuzz.py
+
+# Resolution structure under varied layouts (figures, not tests): the resolution papers rendered by the five
+# producers at two styles each (where not yet in build/resolutions/), scored against their gold; writes
+# bench/RESOLUTIONS.md.
+resolution-fuzz: $(VENV)/.installed $(NATIVE)
+	$(BIN)/python bench/resolution_fuzz.py
 
 # Re-resolve requirements.lock after changing the dependencies in pyproject.toml.
 lock: | $(BIN)/uv

@@ -30,6 +30,7 @@ from extractors.patterns import (
     TERMINAL_PUNCTUATION,
 )
 from extractors.scripts import is_cjk
+from lexicon.bodies import NAME_LINE
 from extractors.text_joining import JoinContext, join_pair
 from models import BBox, Block, BlockRole, FootnoteMarker, TextLine
 
@@ -113,7 +114,7 @@ def _continues(group: list[TextLine], line: TextLine, settings: BlockSettings) -
         SENTENCE_END.search(last.text) or INTRODUCES_LIST.search(last.text) or _label_under_label(group[0], line, settings)
     ):
         return False
-    if _opens_at_first_line_indent(group, line, settings):
+    if _opens_at_first_line_indent(group, line, settings) or _is_name_line(line):
         return False
     if abs(_centre(line) - _centre(last)) < SAME_AXIS and abs(line.bbox.x0 - last.bbox.x0) > settings.tolerance:
         return True
@@ -135,6 +136,15 @@ def _label_under_label(first: TextLine, line: TextLine, settings: BlockSettings)
     """A label where the paragraph's own label stood is the next paragraph's (an item's label
     inside a paragraph starts at the paragraph's text instead)."""
     return bool(PRINTED_LABEL.match(first.text)) and abs(line.bbox.x0 - first.bbox.x0) <= settings.tolerance
+
+
+def _is_name_line(line: TextLine) -> bool:
+    """A resolution's name line is a paragraph of its own: `联合国环境大会，` under a title set in the
+    same size, `The General Assembly,` in italics (an English line that merely opens with a body's
+    name is not one)."""
+    if not NAME_LINE.match(line.text):
+        return False
+    return is_cjk(line.text[0]) or (bool(line.italic_lead) and line.text.startswith(line.italic_lead) and len(line.text) - len(line.italic_lead) <= 1)
 
 
 def _back_at_left(first_line: TextLine, continued: TextLine, settings: BlockSettings) -> bool:

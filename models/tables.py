@@ -122,8 +122,11 @@ class AlignmentRow:
     zh_para_id: str = field(metadata=described("the Chinese record(s), ' + ' between two; empty when unmatched"))
     en_para_id: str = field(metadata=described("the English record(s), ' + ' between two; empty when unmatched"))
     locator: str = field(metadata=described("the locator of the first record"))
-    method: str = field(metadata=described("locator (same locator), content (dynamic programme) or unmatched"))
-    score: float = field(metadata=described("0-1, how well lengths and shared numbers agree"))
+    method: str = field(metadata=described(
+        "locator (the same printed number or label), content (the dynamic programme over lengths, shared values, kind "
+        "and position, between two such pairs) or unmatched"
+    ))
+    score: float = field(metadata=described("0-1, the pair's confidence: how well lengths and shared values agree"))
 
 
 @record
@@ -132,11 +135,16 @@ class CrossCheckRow:
     symbol: str = field(metadata=described("their symbol"))
     locator: str = field(metadata=described("where: the aligned pair's locator"))
     check: str = field(metadata=described(
-        "years, dates (months), numbers, references, symbols, articles, footnotes, missing_paragraph, missing_footnote"
+        "years, dates (day, month, year and ranges), ordinals (of sessions and meetings), annexes, references, "
+        "reference_kind (decision against resolution), symbols, articles, percentages, amounts, numbers, footnotes, "
+        "missing_paragraph, missing_footnote"
     ))
     zh_value: str = field(metadata=described("what the Chinese has that the English lacks"))
     en_value: str = field(metadata=described("what the English has that the Chinese lacks"))
-    severity: str = field(metadata=described("error (a value that must agree) or warning (worth a look)"))
+    severity: str = field(metadata=described(
+        "error (a value that must agree), warning (worth a look) or review (from a pair aligned with low confidence: "
+        "review the alignment first)"
+    ))
     zh_text: str = field(metadata=described("the Chinese text"))
     en_text: str = field(metadata=described("the English text"))
 
