@@ -131,7 +131,7 @@ DECISION_TITLE = re.compile(
 # `9th plenary meeting`, `93rd plenary meeting, 15 March 2000`, `53rd meeting` (HRC), `2000 年 3 月 15 日 第 93 次全体会议`,
 # `(Adopted on 2 July 2025)` (FAO)
 ADOPTION_LINE = re.compile(
-    r"^\d{1,3}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b|(?:^|\s)第\s*\d{1,3}\s*次(?:全体)?会议"
+    r"^\d{1,3}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b|(?:^|\s|日)第\s*\d{1,3}\s*次(?:全体)?会议"
     r"|^[(（]?(?:Adopted on \d{1,2} \w+ \d{4}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日通过)[)）]?$"
 )
 # what an adoption line may carry on lines of its own: its date, `[Adopted without a vote.]`

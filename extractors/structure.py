@@ -64,6 +64,7 @@ HEADING_END = re.compile(r"[。；：！？.;:!?，,][”’\"')）》]*$")
 PARENTHESISED = re.compile(r"^[（(].*[)）]$")
 LEVELS = {"roman": 1, "letter": 2, "number": 3, "item": 4}
 RESOLUTION_WORD = re.compile(r"^(?:Resolution|RESOLUTION)\b|^第.*号决议")
+NAME_LINE_REACH = 30  # blocks after a numbered clause within which a later name line makes it preamble
 MASTHEAD_KINDS = (ParagraphKind.OTHER, ParagraphKind.HEADING)  # what may stand above a masthead line
 COVER_FIELDS = ("symbol", "date", "agenda_item", "session", "dates", "place", "title")
 
@@ -250,7 +251,10 @@ class Segmenter:
             self._open_resolution()
         if label.kind == "roman" and self.part.prefix == "summary" and self._heading_like(block):
             self.part = PartState("body", "body")
-        if self._is_heading(index, block, label) and not (self.part.resolution and NAME_LINE.match(text)):
+        if self.part.prefix.startswith(("dec/", "res/")) and "/annex" not in self.part.prefix and self._heads_next_decision(index):
+            self._compilation_heading(block)
+            return
+        if self._is_heading(index, block, label) and not (self.part.resolution and self._opens_clause(block, text)):
             if DRAFT_RESOLUTION.search(text):
                 self.part.resolution = True
             self._heading(block, label)
@@ -383,7 +387,7 @@ class Segmenter:
             self._emit(block, f"{part.prefix}/name", ParagraphKind.OTHER, "", text)
         elif not (operatives or part.counters.get("pre") or label.kind or lead_phrase(block, text, False) or CLAUSE_END.search(text)):
             self._emit(block, f"{part.prefix}/m{part.count('m')}", ParagraphKind.OTHER, "", text)  # `Resolution submitted by …`
-        elif label.kind == "number" and not operatives and _numbered_preambular(label.text):
+        elif label.kind == "number" and not operatives and (_numbered_preambular(label.text) or (not part.named and self._name_line_follows(block.index))):
             part.parent, part.item = f"{part.prefix}/pre/{part.count('pre')}", ""  # Ramsar numbers its preamble
             self._emit(block, part.parent, ParagraphKind.PREAMBULAR, label.printed, label.text, lead_verb=lead_phrase(block, label.text, False))
         elif label.kind == "number":
@@ -394,15 +398,48 @@ class Segmenter:
             self._item(block, label)
         elif self._continues_clause(block, label):
             self._continue_previous(block)
-        elif (not operatives and not _sole_operative(text)) or not TERMINAL_PUNCTUATION.search(text):
-            part.parent, part.item = f"{part.prefix}/pre/{part.count('pre')}", ""
-            self._emit(block, part.parent, ParagraphKind.PREAMBULAR, "", text, lead_verb=lead_phrase(block, text, False))
-        elif lead := lead_phrase(block, text, True) if OPERATIVE_LEAD.match(text) or block.lines[0].italic_lead else "":
+        elif (operatives and _led(block, text)) or (not operatives and _sole_operative(text)):
             part.count("op")
             part.parent, part.item = f"{part.prefix}/op/u{part.count('op_u')}", ""
-            self._emit(block, part.parent, ParagraphKind.OPERATIVE, "", text, lead_verb=lead)
+            self._emit(block, part.parent, ParagraphKind.OPERATIVE, "", text, lead_verb=lead_phrase(block, text, True))
+        elif not operatives or not TERMINAL_PUNCTUATION.search(text):
+            part.parent, part.item = f"{part.prefix}/pre/{part.count('pre')}", ""
+            self._emit(block, part.parent, ParagraphKind.PREAMBULAR, "", text, lead_verb=lead_phrase(block, text, False))
         else:
             self._emit(block, f"{part.parent}/u{part.count('u' + part.parent)}", ParagraphKind.PARAGRAPH, "", text)
+
+    def _opens_clause(self, block: Block, text: str) -> bool:
+        """In a resolution, a short block that opens with a name or a lead is a clause, not a heading
+        (`DIRECTS the Secretariat …; and`)."""
+        first = block.lines[0] if block.lines else None
+        italic_lead = bool(first and first.italic_lead and len(first.italic_lead) < len(first.text.rstrip(",，")))  # an italic heading is italic throughout
+        return bool(NAME_LINE.match(text) or PREAMBULAR_LEAD.match(text) or OPERATIVE_LEAD.match(text) or italic_lead)
+
+    def _heads_next_decision(self, index: int) -> bool:
+        """A heading between two decisions (`Cultural properties`) is the compilation's, not the
+        decision's above it: only headings stand between it and the next decision's title."""
+        for block in self.document.blocks[index:]:
+            if read_decision_title(block.text) and (block.bold or self._heading_like(block)):
+                return block.index != index
+            if not self._heading_like(block):
+                return False
+        return False
+
+    def _compilation_heading(self, block: Block) -> None:
+        """Counted on from the compilation's headings before its first decision (`body/h/u1`)."""
+        kind = "t" if self.geometry.centred(block) else "u"
+        earlier = sum(1 for r in self.records if re.fullmatch(rf"body/h/{kind}\d+", r.locator))
+        record = self._record(block, f"body/h/{kind}{earlier + 1}", ParagraphKind.HEADING, "", block.text)
+        self.records.append(dataclasses.replace(record, part="body", heading_path=""))
+
+    def _name_line_follows(self, index: int) -> bool:
+        """Ramsar and CITES set the name line after a numbered preamble: what comes before it is preamble."""
+        for block in self.document.blocks[index + 1 : index + 1 + NAME_LINE_REACH]:
+            if NAME_LINE.match(block.text):
+                return True
+            if read_decision_title(block.text):
+                return False
+        return False
 
     def _continues_title(self, block: Block) -> bool:
         """A decision's title set as two blocks: bold, before its name line."""
@@ -577,22 +614,28 @@ class Segmenter:
         self, block: Block, locator: str, kind: ParagraphKind, number: str, text: str, lead_verb: str = "", started: bool = True
     ) -> None:
         self.part.started = self.part.started or started
-        self.records.append(
-            Paragraph(
-                doc_id=self.document.doc_id,
-                locator=locator,
-                part=self.part.name,
-                heading_path=self.part.path,
-                number=number,
-                kind=kind,
-                lead_verb=lead_verb,
-                text=text,
-                page_first=block.page,
-                page_last=block.page_last,
-                footnotes=tuple(self.notes_by_block.get(block.index, [])),
-                block_index=block.index,
-            )
+        self.records.append(self._record(block, locator, kind, number, text, lead_verb))
+
+    def _record(self, block: Block, locator: str, kind: ParagraphKind, number: str, text: str, lead_verb: str = "") -> Paragraph:
+        return Paragraph(
+            doc_id=self.document.doc_id,
+            locator=locator,
+            part=self.part.name,
+            heading_path=self.part.path,
+            number=number,
+            kind=kind,
+            lead_verb=lead_verb,
+            text=text,
+            page_first=block.page,
+            page_last=block.page_last,
+            footnotes=tuple(self.notes_by_block.get(block.index, [])),
+            block_index=block.index,
         )
+
+
+def _led(block: Block, text: str) -> bool:
+    """Opens with an operative lead, listed or set in italics."""
+    return bool(OPERATIVE_LEAD.match(text) or (block.lines and block.lines[0].italic_lead))
 
 
 def _numbered_preambular(text: str) -> bool:

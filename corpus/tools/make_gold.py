@@ -192,7 +192,7 @@ def resolution_gold(paper: PaperSource) -> list[dict[str, str]]:
     numbered = any(block.tag == "DEC" for block in paper.blocks)
     prefix = "body" if numbered else "res"  # before a compilation's first DEC line: its own headings
     counters: dict[str, int] = {}
-    body_headings = 0
+    body_headings = {"t": 0, "u": 0}  # titles and unnumbered headings, counted apart as structure counts them
     parent = item = prefix
     annex = False
     footnote_parts: dict[str, str] = {}
@@ -225,8 +225,9 @@ def resolution_gold(paper: PaperSource) -> list[dict[str, str]]:
         if id(block) in leading:
             # a compilation's own heading, before its first decision or between two (`Cultural properties`)
             # centred (H1) before anything else is a title, as structure reads it; others unnumbered headings
-            body_headings += 1
-            component = f"t{body_headings}" if block.tag == "H1" else f"u{body_headings}"
+            kind = "t" if block.tag == "H1" else "u"
+            body_headings[kind] += 1
+            component = f"{kind}{body_headings[kind]}"
             rows.append({"locator": f"body/h/{component}", "part": "body", "kind": "heading", "number": "",
                          "lead_verb": "", "text": strip_markers(text)[:GOLD_TEXT]})
             continue
