@@ -9,7 +9,8 @@ import io
 import json
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -47,7 +48,9 @@ EngineOption = Annotated[
     typer.Option(help="what reads the pages: pdfplumber (the reference) or pdfium (the whole run about twice as fast, the same tables on the corpus)"),
 ]
 EXIT_SOME_FAILED = 3
-EXIT_LOCKED = 4
+ALIGN_OUT = Path("aligned")  # align's own folder: `output/` is gbdocs run's
+# what align writes, under names no run writes: into a run's folder, it adds to the run's files
+PAIR_FOLDER = "pair"  # its report and TMX: pair/reports/, pair/tmx/
 
 
 class TaskRunnerName(str, Enum):
@@ -55,9 +58,26 @@ class TaskRunnerName(str, Enum):
     DASK = "dask"
 
 
+@contextmanager
+def told_in_one_line(out: Path) -> Iterator[None]:
+    """An error the user can put right ends the command with `gbdocs: …` on one line and its exit
+    code (4: another command holds `out`; 1 otherwise), without a traceback."""
+    from flows.errors import OutputUnwritable, UserError
+
+    try:
+        yield
+    except OSError as error:
+        told = OutputUnwritable.of(error, out)
+        typer.echo(f"gbdocs: {told}", err=True)
+        raise typer.Exit(told.exit_code) from error
+    except UserError as error:
+        typer.echo(f"gbdocs: {error}", err=True)
+        raise typer.Exit(error.exit_code) from error
+
+
 @app.command()
 def run(
-    paths: Annotated[list[Path], typer.Argument(exists=True, help="PDF files and folders (searched recursively)")],
+    paths: Annotated[list[Path], typer.Argument(help="PDF files and folders (searched recursively)")],
     out: Annotated[Path, typer.Option(help="folder the tables are written to")] = Path("output"),
     ocr: OcrOption = True,
     task_runner: Annotated[
@@ -68,7 +88,8 @@ def run(
         str | None, typer.Option(help="scheduler of an existing Dask cluster, e.g. tcp://10.0.0.5:8786")
     ] = None,
     dask_workers: Annotated[int, typer.Option(help="workers of the local Dask cluster")] = 2,
-    time_limit: Annotated[float, typer.Option(help="seconds one document may take before it is given up")] = 600,
+    time_limit: Annotated[float, typer.Option(help="seconds one document may take before it is killed")] = 600,
+    memory_limit: Annotated[int, typer.Option(help="MiB one document may take before it is killed")] = 2048,
     force: Annotated[bool, typer.Option(help="run even when nothing changed since the last run into --out")] = False,
     engine: EngineOption = EngineName(DEFAULT_ENGINE),
 ) -> None:
@@ -78,36 +99,31 @@ def run(
     run and the last run's summary is printed ("up to date").
 
     Exit codes: 0 when every document was read; 3 when some failed (see failures.csv; the others land);
-    4 when another run is writing to the same folder.
+    4 when another command is writing to the same folder; 1 for a path that names nothing or an output
+    folder that cannot be written (full, read-only), whose tables are then left as they were.
     """
-    from flows.lock import OutputLocked, ensure_unlocked
-    from flows.run_record import RunSummary, run_settings, unchanged_run
+    from flows.inputs import check_inputs
+    from flows.lock import ensure_unlocked
+    from flows.run_record import run_settings, unchanged_run
 
-    try:
+    with told_in_one_line(out):
+        check_inputs(paths)
         ensure_unlocked(out)
-        recorded = None if force else unchanged_run(out, run_settings(paths, ocr, time_limit, engine.value), paths)
-        if recorded is not None:
-            summary = RunSummary.from_record(recorded)
-        else:
+        settings = run_settings(paths, ocr, time_limit, memory_limit, engine.value)
+        summary = None if force else unchanged_run(out, settings, paths)
+        if summary is None:
             from flows.local_server import prefect_api
 
             prepare = functools.partial(ingest_on, task_runner, dask_address, dask_workers)
             with prefect_api(prefect_home(), meanwhile=prepare, register_blocks=False) as ingest:  # nobody opens its UI
                 # force: the flow need not check again
-                summary = ingest(paths, out, ocr, time_limit=time_limit, force=True, engine=engine.value)
-    except OutputLocked as error:
-        typer.echo(f"gbdocs: {error}", err=True)
-        raise typer.Exit(EXIT_LOCKED) from error
-    duplicates = f", {summary.duplicates} duplicate files skipped" if summary.duplicates else ""
+                summary = ingest(paths, out, ocr, time_limit=time_limit, force=True, engine=engine.value,
+                                 memory_limit=memory_limit)
     if summary.up_to_date:
         typer.echo("up to date: the PDFs, the settings and the output are as the last run left them; "
                    "nothing was run (--force runs anyway). Its summary:")
-    typer.echo(
-        f"{summary.documents} documents{duplicates} ({summary.cached} from cache): {summary.ok} ok, {summary.needs_ocr} needs_ocr, {summary.failed} failed; "
-        f"{summary.paragraphs} paragraphs, {summary.references} references, {summary.requests} requests; "
-        f"{summary.twins} twins cross-checked, {summary.flags} flags; {summary.seconds:.1f} s; tables in {summary.out}/"
-    )
-    if summary.failed:
+    typer.echo(summary.line())
+    if summary.failures:
         raise typer.Exit(EXIT_SOME_FAILED)
 
 
@@ -134,21 +150,26 @@ def extract(
 
 @app.command()
 def align(
-    zh_pdf: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="the Chinese paper")],
-    en_pdf: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="its English twin")],
-    out: Annotated[Path, typer.Option(help="folder for the tables, the report and the TMX")] = Path("output"),
+    zh_pdf: Annotated[Path, typer.Argument(help="the Chinese paper")],
+    en_pdf: Annotated[Path, typer.Argument(help="its English twin")],
+    out: Annotated[Path, typer.Option(help="folder for its tables, the report and the TMX (its own: gbdocs run's tables are never touched)")] = ALIGN_OUT,
     ocr: OcrOption = True,
     engine: EngineOption = EngineName(DEFAULT_ENGINE),
 ) -> None:
-    """Cross-check a Chinese paper against its English twin: alignments and crosscheck tables, a
-    side-by-side HTML report (reports/) and a TMX translation memory (tmx/)."""
+    """Cross-check a Chinese paper against its English twin: the tables pair_alignments and
+    pair_crosscheck, a side-by-side HTML report (pair/reports/) and a TMX translation memory
+    (pair/tmx/). Into a folder that holds a run, it adds these and changes nothing of the run's."""
     from extractors.align import Twins
     from extractors.process import process_pdf
     from extractors.rows import alignment_rows, crosscheck_rows
     from flows.export import write_tables
+    from flows.inputs import check_inputs
+    from flows.lock import output_lock
     from flows.report import twin_report, write_twin_files
     from models.tables import AlignmentRow, CrossCheckRow
 
+    with told_in_one_line(out):
+        check_inputs([zh_pdf, en_pdf])
     try:
         zh, en = (process_pdf(pdf, ocr=ocr, engine=engine.value) for pdf in (zh_pdf, en_pdf))
     except UnreadablePdf as error:
@@ -157,9 +178,11 @@ def align(
     symbol = zh.document.cover.symbol or en.document.cover.symbol or f"{zh_pdf.stem}+{en_pdf.stem}"
     twins_report = twin_report(Twins(symbol, symbol, zh, en))
     alignments, checks = twins_report.checked.alignments, twins_report.checked.checks
-    write_tables(out, {"alignments": (AlignmentRow, alignment_rows(alignments)),
-                       "crosscheck": (CrossCheckRow, crosscheck_rows(checks))})
-    report = write_twin_files(out, twins_report)
+    tables = {"pair_alignments": (AlignmentRow, alignment_rows(alignments)),
+              "pair_crosscheck": (CrossCheckRow, crosscheck_rows(checks))}
+    with told_in_one_line(out), output_lock(out):
+        write_tables(out, tables)
+        report = write_twin_files(out / PAIR_FOLDER, twins_report)
     errors = sum(check.severity == "error" for check in checks)
     typer.echo(f"{len(alignments)} aligned pairs; {len(checks)} flags ({errors} errors); report: {report}")
     for check in checks:
@@ -291,9 +314,13 @@ def prefect_home() -> Path:
 
 def ingest_on(name: TaskRunnerName, address: str | None, workers: int) -> Callable[..., RunSummary]:
     """`run_ingest` on the chosen task runner. Importing the flow imports Prefect, which takes seconds:
-    `gbdocs run` does it while its Prefect server starts."""
+    `gbdocs run` does it while its Prefect server starts, and on threads starts the fork server that
+    the papers' readers come from (its imports take seconds too; Dask workers start their own)."""
     from flows.ingest import run_ingest
+    from flows.isolation import FORK_SERVER
 
+    if name is TaskRunnerName.THREADS:
+        FORK_SERVER.ensure_running()
     return functools.partial(run_ingest, task_runner=chosen_runner(name, address, workers))
 
 

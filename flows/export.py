@@ -3,14 +3,19 @@ SQLite database holding every table.
 
 Rows are streamed in, a batch at a time, so a run never holds a whole table; every file is written
 under a temporary name and all are renamed into place together when the last row is in, so a crash
-never leaves half a table. Rows come in the caller's fixed order: the same input gives byte-identical
-files.
+(or a full disk) never leaves half a table. Rows come in the caller's fixed order: the same input
+gives byte-identical files.
+
+A writer owns the tables it is given and nothing else: the new database also holds every other
+table of the one it replaces (`gbdocs align`'s in a run's folder, or the run's in align's), copied
+as they were, so no command's database loses another's tables.
 """
 
 from __future__ import annotations
 
 import csv
 import dataclasses
+import errno
 import operator
 import os
 import sqlite3
@@ -32,6 +37,9 @@ SEARCH_TABLE = "paragraphs_fts"  # full-text index of the paragraphs table, row 
 ROW_GROUP_BYTES = 2 * 2**20
 ARROW_TYPES = {"str": pa.string(), "int": pa.int64(), "int | None": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
 SQL_TYPES = {"str": "TEXT", "int": "INTEGER", "int | None": "INTEGER", "float": "REAL", "bool": "INTEGER"}
+# SQLite's own codes for what the file system said (its extended codes keep these in the low byte)
+SQLITE_DISK_ERRORS = {sqlite3.SQLITE_FULL: errno.ENOSPC, sqlite3.SQLITE_READONLY: errno.EROFS,
+                      sqlite3.SQLITE_IOERR: errno.EIO, sqlite3.SQLITE_CANTOPEN: errno.EACCES}
 
 
 def attrgetter_tuple(names: list[str]) -> Callable[[object], tuple]:
@@ -108,6 +116,7 @@ class TableWriter:
 
     def __init__(self, out: Path, tables: dict[str, type], stack: ExitStack, renames: list[tuple[Path, Path]]) -> None:
         self.tables = tables
+        self.previous_database = out / SQLITE_FILE
         self.renames = renames  # (temporary, final) of every file begun
         # a row's fields as a tuple: rows hold plain values, so no deep copy (dataclasses.astuple) is needed
         self.values = {name: attrgetter_tuple(column_names(row_type)) for name, row_type in tables.items()}
@@ -159,11 +168,53 @@ class TableWriter:
         if name == "paragraphs":
             self.indexed_rows += len(values)
 
+    def owned(self) -> set[str]:
+        return set(self.tables) | ({SEARCH_TABLE} if "paragraphs" in self.tables else set())
+
+    def keep_other_tables(self) -> None:
+        """Every table of the previous database that this writer does not own, with its `columns`
+        rows. A virtual table (a search index) is made again from its statement, which makes its
+        shadow tables, and filled from the old one."""
+        if not self.previous_database.exists():
+            return
+        self.database.commit()  # SQLite attaches outside a transaction only
+        self.database.execute("ATTACH DATABASE ? AS previous", (str(self.previous_database),))
+        objects = self.database.execute(
+            "SELECT name, sql FROM previous.sqlite_master WHERE type = 'table' ORDER BY rowid").fetchall()
+        virtual = [name for name, sql in objects if sql.upper().startswith("CREATE VIRTUAL TABLE")]
+        owned = self.owned()
+        for name, sql in objects:
+            if name in owned or name == "columns" or name.startswith("sqlite_") or any(name.startswith(f"{v}_") for v in virtual):
+                continue
+            self.database.execute(sql)
+            fields = [f'"{row[1]}"' for row in self.database.execute(f'PRAGMA previous.table_info("{name}")')]
+            columns = ", ".join(["rowid", *fields])
+            self.database.execute(f'INSERT INTO main."{name}" ({columns}) SELECT {columns} FROM previous."{name}"')
+        self.database.execute(
+            f"INSERT INTO columns SELECT * FROM previous.columns WHERE table_name NOT IN ({', '.join('?' for _ in owned)})",
+            sorted(owned),
+        )
+        self.database.commit()
+        self.database.execute("DETACH DATABASE previous")
+
     def finish(self) -> None:
         for table in self.parquet.values():
             table.close()
+        self.keep_other_tables()
         self.database.commit()
         self.database.close()
+
+
+@contextmanager
+def disk_errors_as_os_errors() -> Iterator[None]:
+    """SQLite tells a full or read-only disk as an error of its own; callers handle OSError."""
+    try:
+        yield
+    except sqlite3.OperationalError as error:
+        code = SQLITE_DISK_ERRORS.get(error.sqlite_errorcode & 0xFF)
+        if code is None:
+            raise
+        raise OSError(code, os.strerror(code)) from error
 
 
 @contextmanager
@@ -172,7 +223,7 @@ def table_writer(out: Path, tables: dict[str, type]) -> Iterator[TableWriter]:
     remove_stale_temporaries(out)
     renames: list[tuple[Path, Path]] = []
     try:
-        with ExitStack() as stack:
+        with disk_errors_as_os_errors(), ExitStack() as stack:
             writer = TableWriter(out, tables, stack, renames)
             yield writer
             writer.finish()

@@ -5,6 +5,12 @@ OCR setting, in Prefect's result storage: a second run over an unchanged corpus 
 a changed file is recomputed alone. A batch of twins' cross-checks is cached by both papers' keys of
 every pair. Tables are rewritten from every current document, so rows of a file that is gone are dropped.
 
+The cache holds what a paper's bytes give; where they are is this run's: every row names this run's
+file (and the doc_id of a paper without a symbol, its stem), whichever file first gave the result.
+
+Each paper is read in a process of its own, killed at the time or memory limit (`flows.isolation`):
+a paper that hangs or explodes is a failures row, and the run goes on.
+
 The flow keeps a few fields of each paper in memory (`PaperSummary`) and the papers themselves in a
 `PaperStore` beside the tables, reading them back one at a time to write the rows: its memory does
 not grow with the number of papers.
@@ -29,27 +35,34 @@ from prefect.context import TaskRunContext
 from prefect.futures import PrefectFuture
 from prefect.results import ResultStore, get_result_store
 from prefect.runtime import task_run
+from prefect.states import Failed, State
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
+from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from extractors import PIPELINE_VERSION
-from extractors.extract import DEFAULT_ENGINE
+from extractors.extract import DEFAULT_ENGINE, document_id
 from extractors.align import TwinPair, Twins, pair_twins
-from extractors.process import indexed, process_pdf
 from extractors.rows import alignment_rows, crosscheck_rows, paper_rows
+from flows.errors import OutputUnwritable, UserError
 from flows.export import table_writer
 from flows.inputs import find_pdfs, unique_files
+from flows.isolation import Limits, read_paper, run_isolated
 from flows.lock import output_lock
 from flows.paper_store import PAPER_FOLDER, PaperStore
-from flows.run_record import RunSummary, discard_record, input_entry, run_settings, unchanged_run, write_record
+from flows.run_record import (
+    PROCESS_STAGE, RunSummary, discard_record, input_entry, run_settings, unchanged_run, write_record,
+)
 from flows.report import TwinReport, twin_report, write_twin_files
-from models import DocumentStatus
 from models.alignment import CheckedTwins
 from models.processed import PaperSummary, ProcessedPaper
 from models.tables import TABLES, FailureRow
 
 Item = TypeVar("Item")
 DEFAULT_TIME_LIMIT = 600.0  # seconds for one document
+# MiB one document may take beyond what its reader starts with: every corpus paper (a 500-page one
+# too) takes under 50 MiB; an OCR page rendered at 300 dpi some 30 MiB more
+DEFAULT_MEMORY_LIMIT = 2048
 # A Prefect task run costs ~0.1-0.2 s of CPU (its context serialized, a client made, its states
 # recorded by the server), a tenth of a paper's processing: 200 papers on two Dask workers took 154 s
 # one to a task and 134 s four to a task
@@ -110,21 +123,22 @@ def twin_batch_name() -> str:
 
 @task(name="process", task_run_name=paper_batch_name, cache_policy=NO_CACHE, persist_result=False,
       cache_result_in_memory=False)
-def process_papers(jobs: list[PaperJob], ocr: bool, time_limit: float, engine: str = DEFAULT_ENGINE) -> list[PaperOutcome]:
+def process_papers(jobs: list[PaperJob], ocr: bool, limits: Limits, engine: str = DEFAULT_ENGINE) -> list[PaperOutcome]:
     """Several papers per task (see `papers_per_task`), each cached on its own under `paper_key` in the
-    result storage Prefect gives the task. A paper that fails is a failures row; the others go on."""
+    result storage Prefect gives the task, and read in a process of its own within `limits`. A paper
+    that fails is a failures row; the others go on."""
     results = get_result_store()
-    return [paper_outcome(job, results, ocr, time_limit, engine) for job in jobs]
+    return [paper_outcome(job, results, ocr, limits, engine) for job in jobs]
 
 
-def paper_outcome(job: PaperJob, results: ResultStore, ocr: bool, time_limit: float, engine: str) -> PaperOutcome:
+def paper_outcome(job: PaperJob, results: ResultStore, ocr: bool, limits: Limits, engine: str) -> PaperOutcome:
     if results.exists(job.key):
         return PaperOutcome(results.read(job.key).result, from_cache=True)
     try:
-        paper = indexed(process_pdf(job.path, ocr=ocr, time_limit=time_limit, engine=engine))
+        paper = run_isolated(read_paper, (job.path, ocr, limits.seconds, engine), limits)
     except Exception as error:  # noqa: BLE001 - any error of one paper is that paper's failures row
         get_run_logger().error("%s failed: %s: %s", job.path, type(error).__name__, error)
-        return PaperOutcome(failure_of(error, str(job.path), "process"))
+        return PaperOutcome(failure_of(error, str(job.path), PROCESS_STAGE))
     results.write(paper, key=job.key)
     return PaperOutcome(paper)
 
@@ -140,29 +154,44 @@ def cross_check(pairs: list[TwinPair], store: PaperStore) -> list[TwinReport]:
 @flow(name="gbdocs-ingest", task_runner=ThreadPoolTaskRunner(max_workers=os.cpu_count() or 1))
 def ingest(
     paths: list[str], out: str, ocr: bool = True, time_limit: float = DEFAULT_TIME_LIMIT, force: bool = False,
-    engine: str = DEFAULT_ENGINE,
-) -> RunSummary:
+    engine: str = DEFAULT_ENGINE, memory_limit: int = DEFAULT_MEMORY_LIMIT,
+) -> RunSummary | State:
     """Plain strings as parameters: they travel to deployments and the Prefect UI as they are.
 
-    `time_limit` is each document's, in seconds; a document over it becomes a failures row. Unless
-    `force`, a run with nothing changed since the last one into `out` returns that one's summary.
-    `engine` reads the pages: "pdfplumber" (the reference) or "pdfium" (faster, the same tables).
+    `time_limit` (seconds) and `memory_limit` (MiB) are each document's: a document over either is
+    killed and becomes a failures row. Unless `force`, a run with nothing changed since the last one
+    into `out` returns that one's summary. `engine` reads the pages: "pdfplumber" (the reference) or
+    "pdfium" (faster, the same tables).
+
+    A run the user can put right (another run holds `out`, it is full or read-only, a path names
+    nothing) ends Failed with a one-line message and no traceback; called directly, the flow raises
+    that error (a `UserError`).
     """
-    with output_lock(Path(out)):
-        return _ingest(paths, Path(out), ocr, time_limit, force, engine)
+    try:
+        with output_lock(Path(out)):
+            return _ingest(paths, Path(out), ocr, Limits(time_limit, memory_limit), force, engine)
+    except OSError as error:
+        return stopped(OutputUnwritable.of(error, Path(out)))
+    except UserError as error:
+        return stopped(error)
 
 
-def _ingest(paths: list[str], out: Path, ocr: bool, time_limit: float, force: bool, engine: str) -> RunSummary:
+def stopped(error: UserError) -> State:
+    """A failed flow run that Prefect records without logging a traceback."""
+    return Failed(message=str(error), data=error)
+
+
+def _ingest(paths: list[str], out: Path, ocr: bool, limits: Limits, force: bool, engine: str) -> RunSummary:
     started = time.monotonic()
     roots = [Path(path) for path in paths]
-    settings = run_settings(roots, ocr, time_limit, engine)
+    settings = run_settings(roots, ocr, limits.seconds, limits.memory_mb, engine)
     recorded = None if force else unchanged_run(out, settings, roots)
     if recorded is not None:
-        return RunSummary.from_record(recorded)
+        return recorded
     discard_record(out)
     pdfs, copies = unique_files(find_pdfs(roots))
     store = PaperStore(out / PAPER_FOLDER)
-    summaries, failures, cached = process_all(pdfs, copies, store, ocr, time_limit, engine)
+    summaries, failures, cached = process_all(pdfs, copies, store, ocr, limits, engine)
     summaries = with_unique_ids(summaries)
     pairs = pair_twins(summaries)
     checked, flags, pair_failures = cross_check_all(pairs, store, out)
@@ -170,20 +199,9 @@ def _ingest(paths: list[str], out: Path, ocr: bool, time_limit: float, force: bo
     failures += pair_failures
     write_run_tables(out, (store.get(s) for s in summaries),
                      (store.get_checked(checked[pair_id]) for pair_id in sorted(checked)), failures)
-    summary = RunSummary(
-        documents=len(pdfs),
-        duplicates=sum(len(c) for c in copies.values()),
-        cached=cached,
-        ok=sum(s.status in (DocumentStatus.OK, DocumentStatus.OCR) for s in summaries),
-        needs_ocr=sum(s.status == DocumentStatus.NEEDS_OCR for s in summaries),
-        failed=len(failures),
-        paragraphs=sum(s.paragraphs for s in summaries),
-        references=sum(s.references for s in summaries),
-        requests=sum(s.requests for s in summaries),
-        twins=len(checked),
-        flags=flags,
-        seconds=time.monotonic() - started,
-        out=out,
+    summary = RunSummary.of(
+        summaries, failures, duplicates=sum(len(c) for c in copies.values()), cached=cached, twins=len(checked),
+        flags=flags, seconds=time.monotonic() - started, out=out,
     )
     publish_summary(summary, summaries, failures)
     inputs = [input_entry(copy, digest) for pdf, digest in pdfs.items() for copy in (pdf, *copies.get(pdf, []))]
@@ -192,7 +210,7 @@ def _ingest(paths: list[str], out: Path, ocr: bool, time_limit: float, force: bo
 
 
 def process_all(
-    pdfs: dict[Path, str], copies: dict[Path, list[Path]], store: PaperStore, ocr: bool, time_limit: float,
+    pdfs: dict[Path, str], copies: dict[Path, list[Path]], store: PaperStore, ocr: bool, limits: Limits,
     engine: str = DEFAULT_ENGINE,
 ) -> tuple[list[PaperSummary], list[FailureRow], int]:
     """The documents' tasks, a few to a task (`papers_per_task`); each paper goes to the store as it arrives.
@@ -202,9 +220,9 @@ def process_all(
     cached = 0
     jobs = [PaperJob(pdf, paper_key(digest, ocr, engine)) for pdf, digest in pdfs.items()]
     with progress_bar("processing", len(jobs)) as advance:
-        for batch, future in in_batches(lambda batch: process_papers.submit(batch, ocr, time_limit, engine), jobs, papers_per_task(len(jobs))):
+        for batch, future in in_batches(lambda batch: process_papers.submit(batch, ocr, limits, engine), jobs, papers_per_task(len(jobs))):
             if future.state.is_failed():  # a task of one paper (see in_batches)
-                outcomes = [PaperOutcome(failure_row(future, str(batch[0].path), "process"))]
+                outcomes = [PaperOutcome(failure_row(future, str(batch[0].path), PROCESS_STAGE))]
             else:
                 outcomes = future.result()
             for job, outcome in zip(batch, outcomes, strict=True):
@@ -212,11 +230,22 @@ def process_all(
                     failures.append(outcome.result)
                 else:
                     store.put(job.key, outcome.result)
-                    notes = tuple(f"the same file is also at {copy}" for copy in copies.get(job.path, []))
-                    summaries.append(replace(PaperSummary.of(outcome.result, job.key), notes=notes))
+                    summaries.append(listed(outcome.result, job, copies.get(job.path, [])))
                     cached += outcome.from_cache
                 advance()
     return summaries, failures, cached
+
+
+def listed(paper: ProcessedPaper, job: PaperJob, copies: list[Path]) -> PaperSummary:
+    """The paper as this run lists it: under this run's file, and the doc_id that file gives a paper
+    without a symbol, whichever file first gave its cached result; its notes name this run's copies."""
+    document = paper.document
+    return replace(
+        PaperSummary.of(paper, job.key),
+        source_file=str(job.path),
+        doc_id=document_id(document.cover.symbol, str(job.path), document.language),
+        notes=tuple(f"the same file is also at {copy}" for copy in copies),
+    )
 
 
 def cross_check_all(pairs: list[TwinPair], store: PaperStore, out: Path) -> tuple[dict[str, str], int, list[FailureRow]]:
@@ -281,10 +310,12 @@ def completed(futures: dict[PrefectFuture, Item]) -> Iterator[tuple[PrefectFutur
 def run_ingest(
     paths: list[Path], out: Path, ocr: bool = True, task_runner: TaskRunner | None = None,
     time_limit: float = DEFAULT_TIME_LIMIT, force: bool = False, engine: str = DEFAULT_ENGINE,
+    memory_limit: int = DEFAULT_MEMORY_LIMIT,
 ) -> RunSummary:
-    """The flow on its default thread pool (a thread per core), or on another task runner (Dask)."""
+    """The flow on its default thread pool (a thread per core), or on another task runner (Dask).
+    Raises the `UserError` of a run the user can put right."""
     chosen = ingest.with_options(task_runner=task_runner) if task_runner is not None else ingest
-    return chosen([str(path) for path in paths], str(out), ocr, time_limit, force, engine)
+    return chosen([str(path) for path in paths], str(out), ocr, time_limit, force, engine, memory_limit)
 
 
 def write_run_tables(
@@ -309,16 +340,7 @@ def publish_summary(summary: RunSummary, papers: list[PaperSummary], failures: l
         for p in papers
     ] + [{"document": f.source_file, "status": "failed", "pages": 0, "paragraphs": 0, "references": 0,
           "requests": 0, "error": f"{f.error_type}: {f.message}"} for f in failures]
-    create_table_artifact(
-        key="gbdocs-run",
-        table=rows,
-        description=(
-            f"{summary.documents} documents ({summary.cached} from cache): {summary.ok} ok, "
-            f"{summary.needs_ocr} needs_ocr, {summary.failed} failed; {summary.paragraphs} paragraphs, "
-            f"{summary.references} references, {summary.requests} requests; {summary.twins} twins cross-checked, "
-            f"{summary.flags} flags; written to {summary.out}"
-        ),
-    )
+    create_table_artifact(key="gbdocs-run", table=rows, description=summary.line())
 
 
 def with_unique_ids(papers: list[PaperSummary]) -> list[PaperSummary]:
@@ -337,7 +359,9 @@ def with_unique_ids(papers: list[PaperSummary]) -> list[PaperSummary]:
 
 @contextmanager
 def progress_bar(label: str, total: int) -> Iterator:
+    """A bar on a terminal; elsewhere nothing (rich would print a blank line for it)."""
     columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, transient=True) as progress:
+    console = Console()
+    with Progress(*columns, console=console, transient=True, disable=not console.is_terminal) as progress:
         bar = progress.add_task(label, total=total)
         yield lambda: progress.advance(bar)

@@ -5,17 +5,24 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from flows.errors import MissingInput
+
+
+def check_inputs(paths: list[Path]) -> None:
+    for path in paths:
+        if not path.exists():
+            raise MissingInput(f"no such file or folder: {path}")
+
 
 def find_pdfs(paths: list[Path]) -> list[Path]:
     """The PDFs named, and those found below the folders named, in a stable order."""
+    check_inputs(paths)
     found: set[Path] = set()
     for path in paths:
         if path.is_dir():
             found.update(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf")
-        elif path.is_file():
-            found.add(path)
         else:
-            raise FileNotFoundError(f"no such file or folder: {path}")
+            found.add(path)
     return sorted(found)
 
 

@@ -12,11 +12,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from flows.errors import UserError
+
 LOCK_FILE = ".gbdocs.lock"
 
 
-class OutputLocked(Exception):
-    """Another run is writing to the same output folder."""
+class OutputLocked(UserError):
+    """Another command is writing to the same output folder."""
+
+    exit_code = 4
 
 
 @contextmanager

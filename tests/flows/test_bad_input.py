@@ -48,7 +48,8 @@ def shared_folder(tmp_path_factory):
 def test_bad_files_are_failures_with_reasons_and_the_others_land(shared_folder):
     folder, out, result = shared_folder
     assert result.exit_code == EXIT_SOME_FAILED, result.output
-    assert "14 documents, 1 duplicate files skipped (0 from cache): 7 ok, 1 needs_ocr, 5 failed" in result.output
+    assert ("14 documents, 1 duplicate files skipped (0 from cache): 7 ok, 0 ocr, 1 needs_ocr, 1 unmapped_glyphs, "
+            "5 failed;") in result.output  # every status, adding up to the documents
     failures = {row["source_file"].rsplit("/", 1)[1]: (row["error_type"], row["message"]) for row in table(out, "failures")}
     assert failures == {
         "download.pdf": ("UnreadablePdf", "the file is an HTML page: it does not start with %PDF-"),

@@ -39,7 +39,8 @@ def read(path):
 def test_a_broken_file_is_a_failure_row_and_the_others_land(run_output):
     result, out, papers = run_output
     assert result.exit_code == EXIT_SOME_FAILED, result.output
-    assert "3 documents (0 from cache): 2 ok, 0 needs_ocr, 1 failed; 373 paragraphs, 110 references, 50 requests" in result.output
+    assert ("3 documents (0 from cache): 2 ok, 0 ocr, 0 needs_ocr, 0 unmapped_glyphs, 1 failed; 373 paragraphs, "
+            "110 references, 50 requests") in result.output
     [failure] = read(out / "failures.csv")
     assert failure == {
         "source_file": str(papers / "broken.pdf"),
@@ -133,3 +134,26 @@ def test_a_batch_whose_task_fails_is_submitted_again_item_by_item():
 
 def test_papers_go_four_to_a_task_unless_that_leaves_fewer_than_sixteen_tasks():
     assert [papers_per_task(count) for count in (1, 3, 31, 32, 50, 63, 64, 200, 5000)] == [1, 1, 1, 2, 3, 3, 4, 4, 4]
+
+
+def test_the_run_summary_counts_every_status_and_they_add_up_to_the_documents():
+    from pathlib import Path
+
+    from flows.run_record import RunSummary
+    from models import DocumentStatus
+    from models.processed import PaperSummary
+    from models.tables import FailureRow
+
+    papers = [PaperSummary(f"key{n}", f"doc{n}@en", f"/p/{n}.pdf", "0" * 64, "", "en", status, 1, True, 10, 2, 1)
+              for n, status in enumerate([*DocumentStatus, DocumentStatus.OK])]
+    failures = [FailureRow("/p/broken.pdf", "process", "UnreadablePdf", "the file is empty"),
+                FailureRow("IT/GB-7/17/19", "cross-check", "ValueError", "bad pair")]
+    summary = RunSummary.of(papers, failures, duplicates=0, cached=3, twins=1, flags=4, seconds=1.0, out=Path("out"))
+
+    assert summary.statuses == {"ok": 2, "ocr": 1, "needs_ocr": 1, "unmapped_glyphs": 1, "failed": 2}
+    assert sum(summary.statuses.values()) == summary.documents == 7
+    assert (summary.failures, summary.twins_failed) == (2, 1)
+    assert summary.line() == ("7 documents (3 from cache): 2 ok, 1 ocr, 1 needs_ocr, 1 unmapped_glyphs, 2 failed; "
+                              "60 paragraphs, 12 references, 6 requests; 1 twins cross-checked (1 failed), 4 flags; "
+                              "1.0 s; tables in out/")
+    assert RunSummary.from_record(summary.as_record()).line() == summary.line()

@@ -34,13 +34,13 @@ def test_align_prints_the_flags_and_writes_tables_report_and_tmx(aligned):
     out, output = aligned
     assert output.startswith("314 aligned pairs; 13 flags (12 errors); report: ")
     assert "  body/4         years              中文: 2019  English: 2018" in output
-    assert {p.name for p in out.iterdir()} >= {"alignments.csv", "crosscheck.csv", "crosscheck.parquet", "reports", "tmx"}
+    assert {p.name for p in out.iterdir()} >= {"pair_alignments.csv", "pair_crosscheck.csv", "pair_crosscheck.parquet", "pair"}
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (Debian package chromium)")
 def test_the_report_loads_in_chromium_without_errors_and_shows_the_flags(aligned, tmp_path):
     out, _ = aligned
-    report = out / "reports" / "IT-GB-7-17-19.html"
+    report = out / "pair" / "reports" / "IT-GB-7-17-19.html"
     run = subprocess.run(
         [CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--enable-logging=stderr", "--v=0",
          "--virtual-time-budget=3000", "--dump-dom", report.as_uri()],
@@ -59,7 +59,7 @@ def test_the_report_loads_in_chromium_without_errors_and_shows_the_flags(aligned
 
 def test_the_tmx_is_tmx_1_4_with_one_unit_per_pair(aligned):
     out, _ = aligned
-    root = ET.parse(out / "tmx" / "IT-GB-7-17-19.tmx").getroot()
+    root = ET.parse(out / "pair" / "tmx" / "IT-GB-7-17-19.tmx").getroot()
     assert root.tag == "tmx" and root.get("version") == "1.4"
     assert root.find("header").get("srclang") == "zh-CN"
     units = root.findall("./body/tu")
