@@ -21,11 +21,12 @@ from dataclasses import dataclass
 from extractors.patterns import (
     CLAUSE_END,
     FIRST_WORD,
-    INTRODUCES_LIST,
     LABEL_BEFORE_HAN,
     LEADING_LABEL,
     OPENING_CJK,
     PRINTED_LABEL,
+    INTRODUCES_LIST,
+    ITEM_END,
     SENTENCE_END,
     TERMINAL_PUNCTUATION,
 )
@@ -111,8 +112,11 @@ def _continues(group: list[TextLine], line: TextLine, settings: BlockSettings) -
     if line.bbox.top - last.bbox.bottom > settings.paragraph_gap(line.size):
         return False
     if PRINTED_LABEL.match(line.text) and (
-        SENTENCE_END.search(last.text) or INTRODUCES_LIST.search(last.text) or _label_under_label(group[0], line, settings)
-    ):
+        SENTENCE_END.search(last.text)
+        or INTRODUCES_LIST.search(last.text)
+        or _label_under_label(group[0], line, settings)
+        or (ITEM_END.search(last.text) and not (len(group) > 1 and _same_start(line, group[1], settings)))
+    ):  # after a sentence's end, `…as follows:`, or an item's `；` unless where the paragraph's lines go on (inline items)
         return False
     if _opens_at_first_line_indent(group, line, settings) or _is_name_line(line):
         return False

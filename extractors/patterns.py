@@ -31,6 +31,7 @@ LABEL_BEFORE_HAN = re.compile(r"^(?:\d{1,3}[.)]|\(\d{1,3}\)|\([a-z]{1,4}\)|[a-z]
 FIRST_WORD = re.compile(r"^[（《「『“‘〈【(\[]*[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][，。、；：？！）》」』”’〉】%)\],.;:]*|^\S+")
 CLAUSE_END = re.compile(r"[。；：！？，.;:!?,][”’\"')）》]*$")  # a sentence or clause ends the line
 INTRODUCES_LIST = re.compile(r"[：:][”’\"]?$")  # `…as follows:` before its items
+ITEM_END = re.compile(r"[;；](?:\s*(?:and|or|并|和|或))?$")  # an item's end: `…;`, `…; and`, `…；并`
 OPENING_CJK = re.compile(r"^[《（「『“‘〈【〔]")
 SENTENCE_END = re.compile(r"[。！？.!?][”’\"')）》]*$")
 TERMINAL_PUNCTUATION = re.compile(r"[。；：！？.;:!?][”’\"')）》]*$")
