@@ -22,11 +22,14 @@ from extractors.patterns import (
     SYMBOL,
 )
 from extractors.text_joining import JoinContext
-from lexicon.bodies import ORGAN_CONTINUED, ORGAN_LINE, ORGANIZATION_LINE
+from lexicon.bodies import ORGAN_CONTINUED, ORGAN_LINE, ORGANIZATION_LINE, ORGANIZATIONS, ORGANS
 from models import CoverMetadata, TextLine
 
 TITLE_LARGER_BY = 1.5  # points above the body size
 OPEN_ENDED = re.compile(r"\s(?:to|of|the|and|on|for|in)$")
+CONTINUING_WORD = re.compile(r"^(?:on|of|for|and|to)\s")  # a column line that goes on the one above: `on Biological Diversity`
+MIN_CUT_NAME = 12  # characters: a shorter line is no name cut short
+KNOWN_NAMES = tuple(name for pair in ORGANIZATIONS + ORGANS for name in pair)
 COLUMN_TOLERANCE = 2.0  # points between the starts of two lines of one masthead column
 SYMBOL_LETTER_LENGTH = 2  # the large `A` of a UN masthead, printed apart from `/RES/80/1`
 MASTHEAD_LINE_LENGTH = 60  # longer lines on page 1 are prose, not masthead
@@ -59,9 +62,9 @@ def read_cover(
     The title is the cover's largest text other than the organization's and organ's names."""
     fields: dict[str, str] = {"language": language}
     cover = _columns_joined(cover)
-    texts = _bracketed_joined([line.text for line in cover + masthead])
+    texts = _bracketed_joined([line.text for line in _columns_joined(cover + masthead)])
     for text in texts:
-        if len(text) <= MASTHEAD_LINE_LENGTH or DRAFT_REFERENCE.match(text):
+        if len(text) <= MASTHEAD_LINE_LENGTH or DRAFT_REFERENCE.match(text) or SESSION.match(text):
             _read_line(text, fields)
     fields.update(masthead_fields((first_blocks or []) + texts))  # blocks first: a sponsors line wraps
     if "symbol" not in fields:
@@ -89,10 +92,10 @@ def _columns_joined(lines: list[TextLine]) -> list[TextLine]:
     for index, line in enumerate(lines):
         if index in taken:
             continue
-        while _open_ended(line.text):
+        while True:
             below = next((i for i in range(index + 1, len(lines)) if i not in taken
                           and abs(lines[i].bbox.x0 - line.bbox.x0) <= COLUMN_TOLERANCE), None)
-            if below is None:
+            if below is None or not (_open_ended(line.text) or CONTINUING_WORD.match(lines[below].text)):
                 break
             taken.add(below)
             line = dataclasses.replace(line, text=f"{line.text} {lines[below].text}")
@@ -101,8 +104,10 @@ def _columns_joined(lines: list[TextLine]) -> list[TextLine]:
 
 
 def _open_ended(text: str) -> bool:
-    """Ends on a word no name ends on, or is an organ's name cut short (`… to the Convention on Biological`)."""
-    return bool(OPEN_ENDED.search(text) or (ORGAN_CONTINUED.match(text) and not ORGAN_LINE.match(text)))
+    """Ends on a word no name ends on, or is an organ's or organization's name cut short
+    (`… to the Convention on Biological`, `Food and Agriculture Organization of the United`)."""
+    cut_name = len(text) >= MIN_CUT_NAME and text not in KNOWN_NAMES and any(name.startswith(text) for name in KNOWN_NAMES)
+    return bool(OPEN_ENDED.search(text) or cut_name or (ORGAN_CONTINUED.match(text) and not ORGAN_LINE.match(text)))
 
 
 def _bracketed_joined(texts: list[str]) -> list[str]:

@@ -165,7 +165,7 @@ def assemble(pages: list[PageRead], source_file: str, sha256: str, warnings: lis
     footnotes, link_warnings = link_footnotes(entries, blocks, tables, context)
     heads = [line.text for page in split for line in page.heads]
     masthead = body_pages[0][:MASTHEAD_LINES] if body_pages else []
-    first_blocks = [block.text for block in blocks[:MASTHEAD_LINES] if block.page == 1]
+    first_blocks = [block.text for block in blocks[: 2 * MASTHEAD_LINES] if block.page == 1]
     cover = read_cover(cover_lines, masthead, heads, language, context, first_blocks)
     status, status_warnings = document_status([page.info for page in pages])
     if language not in ("zh", "en", UNDETERMINED):

@@ -52,15 +52,21 @@ def masthead_fields(lines: Iterable[str]) -> dict[str, str]:
         if match := DRAFT_REFERENCE.match(text):
             put("draft_symbol", match.group("value") or match.group("zh"))
         if match := ADOPTED_BY.match(text):
-            put("organ", match.group("organ") or match.group("zh_organ"))
+            put("adopted_by", match.group("organ") or match.group("zh_organ"))
+    adopted_by = fields.pop("adopted_by", "")
+    if adopted_by and "organ" not in fields:  # the organ's own line names it in full
+        fields["organ"] = adopted_by
     return fields
 
 
 def is_masthead_line(text: str) -> bool:
     """A line of the masthead, not of the text: it is read as a cover field and nowhere else."""
+    item = AGENDA_ITEM.search(text)
+    if item and item.end() == len(text) and item.start() > 0:  # `24 February–4 April 2025 Agenda item 3`
+        return is_masthead_line(text[: item.start()].strip())
     session = SESSION.search(text)
     short_session = session and len(text) - len(session.group()) <= SESSION_EXTRA_CHARS
-    agenda_only = (item := AGENDA_ITEM.match(text)) and item.end() == len(text)
+    agenda_only = item and item.start() == 0 and item.end() == len(text)
     return bool(
         DOCUMENT_DATE.match(text)
         or SESSION_DATES.match(text)

@@ -37,10 +37,11 @@ SENTENCE_END = re.compile(r"[。！？.!?][”’\"')）》]*$")
 TERMINAL_PUNCTUATION = re.compile(r"[。；：！？.;:!?][”’\"')）》]*$")
 
 # --- document symbols --------------------------------------------------------------------------
-# IT/GB-7/17/19, A/L.632, UNEP/CBD/COP/13/12/Add.4, A/RES/2758 (XXVI), CBD/COP/DEC/XIII/24
+# IT/GB-7/17/19, A/L.632, UNEP/CBD/COP/13/12/Add.4, A/RES/2758 (XXVI), CBD/COP/DEC/XIII/24, C 2025/REP
 SYMBOL = re.compile(
     r"(?<![\w/.])(?:[A-Z][A-Za-z]{0,9}(?:[-.][A-Za-z0-9]+)*/)+[A-Za-z0-9*]+(?:[-.][A-Za-z0-9]+)*"
     r"(?:/[A-Za-z0-9*]+(?:[-.][A-Za-z0-9]+)*)*(?:\s\([IVXLC]+\))?"
+    r"|\b(?:C|CL|PC|FC|COAG|COFI|COFO|CCP|CFS)\s\d{3,4}/[A-Z]{2,5}(?:/[A-Za-z0-9.]+)*"  # FAO: C 2025/REP, CL 172/INF/3
 )
 
 # --- cover lines ---------------------------------------------------------------------------------
@@ -58,6 +59,7 @@ SESSION = re.compile(
     r"第[一二三四五六七八九十百零〇\d]+(?:届|次)(?:会议|常会|特别会议)"
     r"|\b(?:[A-Za-z]+-)?[A-Za-z]+\s+(?:regular\s+|special\s+)?session\b"
     r"|\b(?:[A-Za-z]+-)?[A-Za-z]+(?:th|st|nd|rd)\s+meeting\b"  # CBD bodies: Fourth meeting
+    r"|^\d{1,2}(?:st|nd|rd|th)\s+(?:Meeting|meeting|Session|session)\b"  # Ramsar: 14th Meeting of the Conference …
     r"|^\d{4}\s+session$|^\d{4}\s*年(?:届)?会议$",  # ECOSOC: 2025 session
     re.IGNORECASE,
 )
@@ -121,12 +123,13 @@ PREAMBULAR_VERB = re.compile(
 # --- resolutions and decisions ----------------------------------------------------------------------
 # a decision's or resolution's own number and title: `80/1. Participation…`, `15/4. Kunming-Montreal…`,
 # `Decision 1/CP.21`, `Decision: 46 COM 7B.1`, `Resolution XIV.7: …`, `Resolution Conf. 11.17 (Rev. CoP19)`,
-# `Resolution 2024/5.`, `第 15/4 号决定`, `第 1/CP.21 号决定：…`
+# `Resolution 2024/5.`, `第 15/4 号决定`, `第 1/CP.21 号决定：…`; a number wider than its hang runs into the
+# title it heads (`80/215.Cooperation…`, `15/12.生物多样性…`)
 DECISION_TITLE = re.compile(
     r"^(?:(?:Decision|Resolution|DECISION|RESOLUTION)\s*:?\s*)?"
     r"(?P<number>\d{1,4}/(?:CP|CMP|CMA)\.\d{1,2}|\d{1,3}\s+(?:COM|EXT\.COM)\s+[\dA-Z]+(?:\.[\dA-Za-z]+)*"
     r"|Conf\.\s*\d{1,2}\.\d{1,2}(?:\s*\(Rev\.\s*CoP\d{1,2}\))?|[XVI]{1,5}\.\d{1,2}|\d{1,4}/\d{1,4})"
-    r"(?P<stop>\.)?(?:\s*[:：.]?(?:\s+|(?=[\u3400-\u9fff《“（]))(?P<title>\S.*))?$"
+    r"(?P<stop>\.)?(?:\s*[:：.]?(?:\s+|(?=[\u3400-\u9fff《“（])|(?<=[.\d])(?=[A-Z][a-z]))(?P<title>\S.*))?$"
     r"|^第\s*(?P<zh_number>[\dA-Za-z./\s]+?)\s*号(?:决定|决议)\s*[:：]?\s*(?P<zh_title>.*)$"
 )
 # `9th plenary meeting`, `93rd plenary meeting, 15 March 2000`, `53rd meeting` (HRC), `2000 年 3 月 15 日 第 93 次全体会议`,
@@ -142,8 +145,8 @@ TABLE_OF_CONTENTS_LINE = re.compile(r"(?:\.{4,}|…{2,}|(?:\.\s){4,})\s*\d*$")  
 MASTHEAD_FURNITURE = re.compile(r"^(?:Distr\.?\s*:?\s*\w+|Original\s*:\s*\w+|Chinese|English|中文|原文\s*[:：]\s*\S+)$")
 # a session's dates alone: `24 February–4 April 2025`, `7–19 December 2022`, `2022 年 12 月 7 日至 19 日`
 SESSION_DATES = re.compile(
-    rf"^\d{{1,2}}(?:\s+(?:{MONTHS}))?\s*[–-]\s*\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}}$"
-    r"|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:至|－|-|–)\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日$"
+    rf"^\d{{1,2}}(?:\s+(?:{MONTHS})(?:\s+\d{{4}})?)?\s*[–-]\s*\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}}$"
+    r"|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:至|－|-|–)\s*(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日$"
 )
 # `Distr.: General` / `Distr.: Limited` / `Distr. GENERAL`
 DISTRIBUTION = re.compile(r"^Distr\.?\s*:?\s*(?P<value>General|Limited|Restricted|GENERAL|LIMITED|RESTRICTED)\b")
@@ -158,7 +161,7 @@ SPONSORS = re.compile(
 DRAFT_REFERENCE = re.compile(
     r"^\[(?:without reference to a Main Committee|on the (?:report|recommendation) of the .+?)\s*"
     r"\((?P<value>[A-Z]+/[^(),\s]+(?:\s\([IVXLC]+\))?)(?:\s+and\s+[A-Z]+/[^(),\s]+)*(?:,\s*paras?\.\s*[\d\s,and–-]+)?\)\]$"
-    r"|^\[(?:未经发交主要委员会|根据.+?的报告)\s*[(（](?P<zh>[A-Z]+/[^()（），,\s]+)(?:\s*和\s*[A-Z]+/[^()（），,\s]+)*(?:\s*[,，]\s*第\s*[\d\s]+段)?[)）]\s*(?:通过)?\]$"
+    r"|^\[(?:未经发交主要委员会|根据.+?的(?:报告|建议))\s*[(（](?P<zh>[A-Z]+/[^()（），,\s]+)(?:\s*和\s*[A-Z]+/[^()（），,\s]+)*(?:\s*[,，]\s*第\s*[\d\s]+段)?[)）]\s*(?:通过)?\]$"
 )
 # `Resolution adopted by the General Assembly on 19 September 2025`, `大会 2025 年 9 月 19 日通过的决议`
 ADOPTED_BY = re.compile(

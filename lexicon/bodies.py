@@ -65,7 +65,7 @@ ORGAN_LINE = re.compile(
     re.IGNORECASE,
 )
 # an organ named with its treaty, possibly cut at a line's end: `Conference of the Parties to the Convention on`
-ORGAN_CONTINUED = re.compile(rf"^(?:{ORGAN_EN})\s+to\s+the\b")
+ORGAN_CONTINUED = re.compile(rf"^(?:{ORGAN_EN})\s+(?:to|of)\s+the\b")
 ORGANIZATION_LINE = re.compile(rf"^(?:{_alternatives(tuple(n for pair in ORGANIZATIONS for n in pair))})$", re.IGNORECASE)
 COMMITTEE_LINE = re.compile(rf"^(?:{_alternatives(tuple(n for pair in COMMITTEES for n in pair))})$")
 # the line that opens a resolution: `The General Assembly,`, `The Conference of the Parties to the
