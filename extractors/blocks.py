@@ -32,6 +32,7 @@ from extractors.patterns import (
 )
 from extractors.scripts import is_cjk
 from lexicon.bodies import NAME_LINE
+from lexicon.leads import OPERATIVE_LEAD, PREAMBULAR_LEAD
 from extractors.text_joining import JoinContext, join_pair
 from models import BBox, Block, BlockRole, FootnoteMarker, TextLine
 
@@ -40,6 +41,10 @@ FULL_LINE = 4.0  # a line within this many sizes of the right edge is full
 SAME_AXIS = 3.0  # points between the centres of two centred lines
 HANGING = 10.0  # points by which a hanging first line stands left of the rest
 LATIN_ADVANCE = 0.55  # a Latin character's advance, as a share of the size (an upper estimate)
+MARKER_ADVANCE = 0.35  # a superscript marker character's advance, as a share of the size
+SET_APART = 0.35  # share of the column's width left of lines set apart (an adoption line, a signature)
+MIN_PARAGRAPH_ENDS = 3  # paragraph ends that must agree on a paragraph spacing
+PARAGRAPH_SPACING_FLOOR = 1.5  # points: narrower differences are glyph boxes of different fonts
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,8 @@ class BlockSettings:
     edge: float  # where most lines end: the right edge of the text column
     tolerance: float  # line starts closer than this are the same start
     left: float = 0.0  # where the text column starts: a line right of it is indented
+    gap_after_paragraph: float | None = None  # the usual gap below a paragraph's short last line, when wider
+    size: float = 11.0  # the body's usual size, which those gaps are measured at
 
     @classmethod
     def of(cls, pages: list[list[TextLine]]) -> BlockSettings:
@@ -58,9 +65,16 @@ class BlockSettings:
         edge = right_edge(pages)
         starts = sorted(line.bbox.x0 for lines in pages for line in lines)
         left = starts[len(starts) // 20] if starts else 0.0
-        return cls(usual_line_gap(pages, edge), edge, max(2.0, 0.4 * size), left)
+        line_gap = usual_line_gap(pages, edge)
+        return cls(line_gap, edge, max(2.0, 0.4 * size), left, usual_gap_after_paragraph(pages, edge, line_gap), size)
 
     def paragraph_gap(self, size: float) -> float:
+        """Gaps wider than this part paragraphs: midway to the document's own paragraph spacing where it
+        has one a little wider than its line gap (2.5 pt on a 10 pt body), scaled to the lines' size (a
+        heading's leading is wider), else a share of the size."""
+        if self.gap_after_paragraph is not None:
+            midway = (self.line_gap + self.gap_after_paragraph) / 2 * max(1.0, size / self.size)
+            return min(midway, self.line_gap + max(EXTRA_GAP, 0.25 * size))
         return self.line_gap + max(EXTRA_GAP, 0.25 * size)
 
 
@@ -82,6 +96,24 @@ def usual_line_gap(pages: list[list[TextLine]], edge: float) -> float:
     return usual.most_common(1)[0][0] if usual else 3.0
 
 
+def usual_gap_after_paragraph(pages: list[list[TextLine]], edge: float, line_gap: float) -> float | None:
+    """The commonest gap below a line that closes a sentence or clause well short of the column's edge
+    (a paragraph's last line), when at least MIN_PARAGRAPH_ENDS such gaps say so and it is wider than
+    the line gap by more than the spread of glyph boxes (PARAGRAPH_SPACING_FLOOR); None otherwise."""
+    gaps: Counter[float] = Counter()
+    for lines in pages:
+        for above, below in zip(lines, lines[1:]):
+            short = above.bbox.x1 < edge - FULL_LINE * above.size
+            if abs(above.size - below.size) < 0.3 and short and CLAUSE_END.search(above.text):
+                gap = below.bbox.top - above.bbox.bottom
+                if 0 <= gap < 3 * above.size:
+                    gaps[round(gap * 2) / 2] += 1
+    if not gaps:
+        return None
+    gap, count = gaps.most_common(1)[0]
+    return gap if count >= MIN_PARAGRAPH_ENDS and gap - line_gap >= PARAGRAPH_SPACING_FLOOR else None
+
+
 def right_edge(pages: list[list[TextLine]]) -> float:
     ends = sorted(line.bbox.x1 for lines in pages for line in lines)
     return ends[int(len(ends) * 0.95)] if ends else 0.0
@@ -90,14 +122,14 @@ def right_edge(pages: list[list[TextLine]]) -> float:
 def group_lines(lines: list[TextLine], settings: BlockSettings) -> list[list[TextLine]]:
     groups: list[list[TextLine]] = []
     for line in lines:
-        if groups and _continues(groups[-1], line, settings):
+        if groups and _continues(groups[-1], line, settings, first_on_page=len(groups) == 1):
             groups[-1].append(line)
         else:
             groups.append([line])
     return groups
 
 
-def _continues(group: list[TextLine], line: TextLine, settings: BlockSettings) -> bool:
+def _continues(group: list[TextLine], line: TextLine, settings: BlockSettings, first_on_page: bool) -> bool:
     """Whether `line` goes on the paragraph of `group`.
 
     It does not after a change of size or weight, a gap wider than the paragraph's, at a label after
@@ -118,15 +150,32 @@ def _continues(group: list[TextLine], line: TextLine, settings: BlockSettings) -
         or (ITEM_END.search(last.text) and not (len(group) > 1 and _same_start(line, group[1], settings)))
     ):  # after a sentence's end, `…as follows:`, or an item's `；` unless where the paragraph's lines go on (inline items)
         return False
-    if _opens_at_first_line_indent(group, line, settings) or _is_name_line(line):
+    if _opens_at_first_line_indent(group, line, settings, first_on_page) or _is_name_line(line) or _italic_heading_after_clause(last, line):
         return False
     if abs(_centre(line) - _centre(last)) < SAME_AXIS and abs(line.bbox.x0 - last.bbox.x0) > settings.tolerance:
         return True
+    if _set_apart_lines(last, line, settings):
+        return True
+    if SENTENCE_END.search(last.text) and _set_apart(line, settings) and not _set_apart(group[0], settings):
+        return False  # a clause's end, then the adoption line set apart under it
     if _ended_early(group, line, settings):
         return False
     if len(group) > 1:
         return _same_start(line, group[1], settings)
     return True
+
+
+def _set_apart_lines(last: TextLine, line: TextLine, settings: BlockSettings) -> bool:
+    """Short lines set apart in the column's right part, one under the other on a common start or
+    end, are one block broken line by line: an adoption line (`52nd meeting` / `3 April 2025` /
+    `[Adopted without a vote.]`), a signature."""
+    if not (_set_apart(last, settings) and _set_apart(line, settings)):
+        return False
+    return abs(last.bbox.x0 - line.bbox.x0) <= settings.tolerance or abs(last.bbox.x1 - line.bbox.x1) <= settings.tolerance
+
+
+def _set_apart(line: TextLine, settings: BlockSettings) -> bool:
+    return line.bbox.x0 - settings.left >= SET_APART * (settings.edge - settings.left)
 
 
 def _same_start(line: TextLine, other: TextLine, settings: BlockSettings) -> bool:
@@ -151,22 +200,39 @@ def _is_name_line(line: TextLine) -> bool:
     return is_cjk(line.text[0]) or (bool(line.italic_lead) and line.text.startswith(line.italic_lead) and len(line.text) - len(line.italic_lead) <= 1)
 
 
+def _italic_heading_after_clause(last: TextLine, line: TextLine) -> bool:
+    """A line in italics throughout under a clause's end is a heading among the clauses (CITES:
+    `Regarding cooperation` under `URGES Parties …;`), whatever its indent."""
+    return _italic_throughout(line) and not _italic_throughout(last) and bool(CLAUSE_END.search(last.text))
+
+
+def _italic_throughout(line: TextLine) -> bool:
+    return bool(line.italic_lead) and line.italic_lead.rstrip() == line.text.rstrip()
+
+
 def _back_at_left(first_line: TextLine, continued: TextLine, settings: BlockSettings) -> bool:
     """A paragraph of one indented first line goes on at the column's left on the next page."""
     indented = first_line.bbox.x0 - settings.left > settings.tolerance
     return indented and abs(continued.bbox.x0 - settings.left) <= settings.tolerance
 
 
-def _opens_at_first_line_indent(group: list[TextLine], line: TextLine, settings: BlockSettings) -> bool:
+def _opens_at_first_line_indent(group: list[TextLine], line: TextLine, settings: BlockSettings, first_on_page: bool) -> bool:
     """Under a paragraph of one indented line that closes a clause, a line at the same indent that
-    opens with a label or an italic lead is the next paragraph's first line
-    (where paragraphs have neither space between them nor a short last line: `Recalling …,` /
-    `Recognizing …,`)."""
+    opens with a label, an italic lead or a Chinese clause's lead (`铭记`, `又请`: Chinese prints its
+    leads plain) is the next paragraph's first line (where paragraphs have neither space between them
+    nor a short last line: `Recalling …,` / `Recognizing …,`). Not a Chinese lead under a page's first
+    line: that line may go on a paragraph from the page before at its text indent (`…的经验；` /
+    `并强调…`)."""
     first = group[0]
     indented = first.bbox.x0 - settings.left > settings.tolerance
     if len(group) != 1 or not indented or not CLAUSE_END.search(first.text) or abs(line.bbox.x0 - first.bbox.x0) > settings.tolerance:
         return False
-    return bool(PRINTED_LABEL.match(line.text) or line.italic_lead)
+    return bool(PRINTED_LABEL.match(line.text) or line.italic_lead or (not first_on_page and _opens_with_chinese_lead(line.text)))
+
+
+def _opens_with_chinese_lead(text: str) -> bool:
+    lead = PREAMBULAR_LEAD.match(text) or OPERATIVE_LEAD.match(text)
+    return bool(lead and lead.group("zh"))
 
 
 def _ended_early(group: list[TextLine], line: TextLine, settings: BlockSettings) -> bool:
@@ -179,9 +245,16 @@ def _ended_early(group: list[TextLine], line: TextLine, settings: BlockSettings)
     text = word.group()
     width = line.size * len(text) if is_cjk(text[-1]) or not text.isascii() else LATIN_ADVANCE * line.size * (len(text) + 1)
     edge = max(line.bbox.x1, *(other.bbox.x1 for other in group))
-    if len(group) == 1 and CLAUSE_END.search(group[0].text):
+    if len(group) == 1 and (CLAUSE_END.search(group[0].text) or ITEM_END.search(group[0].text)):
         edge = max(edge, settings.edge)  # one line that closes a clause: the column's edge is its own
-    return edge - group[-1].bbox.x1 > width + settings.tolerance
+    return edge - _text_end(group[-1]) > width + settings.tolerance
+
+
+def _text_end(line: TextLine) -> float:
+    """Where the line's text ends: a superscript marker after its last character takes room no word
+    would have needed."""
+    trailing = [marker for marker in line.markers if marker.offset >= len(line.text)]
+    return line.bbox.x1 - sum(MARKER_ADVANCE * line.size * len(marker.label) for marker in trailing)
 
 
 def _centre(line: TextLine) -> float:
@@ -214,11 +287,21 @@ def build_blocks(pages: list[list[TextLine]], context: JoinContext, start_index:
         if groups and page_groups and continues_on_next_page(groups[-1], page_groups[0], settings):
             groups[-1].extend(page_groups.pop(0))
         groups.extend(page_groups)
-    return [block_from_lines(group, start_index + i, BlockRole.BODY, context) for i, group in enumerate(groups)]
+    return [
+        block_from_lines(group, start_index + i, BlockRole.BODY, context, _line_breaks(group, settings))
+        for i, group in enumerate(groups)
+    ]
 
 
-def block_from_lines(lines: list[TextLine], index: int, role: BlockRole, context: JoinContext) -> Block:
-    text, markers = _spaced_label(*join_with_markers(lines, context))
+def _line_breaks(group: list[TextLine], settings: BlockSettings) -> frozenset[int]:
+    """Which of the group's lines were broken by hand (set-apart lines) rather than wrapped."""
+    return frozenset(i for i in range(1, len(group)) if _set_apart_lines(group[i - 1], group[i], settings))
+
+
+def block_from_lines(
+    lines: list[TextLine], index: int, role: BlockRole, context: JoinContext, line_breaks: frozenset[int] = frozenset()
+) -> Block:
+    text, markers = _spaced_label(*join_with_markers(lines, context, line_breaks))
     first_page = [line for line in lines if line.page == lines[0].page]
     bbox = BBox(
         min(line.bbox.x0 for line in first_page),
@@ -240,14 +323,20 @@ def block_from_lines(lines: list[TextLine], index: int, role: BlockRole, context
     )
 
 
-def join_with_markers(lines: list[TextLine], context: JoinContext) -> tuple[str, list[FootnoteMarker]]:
-    """Join lines; each line's markers move to their offset in the joined text."""
+def join_with_markers(
+    lines: list[TextLine], context: JoinContext, line_breaks: frozenset[int] = frozenset()
+) -> tuple[str, list[FootnoteMarker]]:
+    """Join lines; each line's markers move to their offset in the joined text. A line broken by hand
+    (its index in `line_breaks`) follows a space in any language and is never de-hyphenated."""
     text = ""
     markers: list[FootnoteMarker] = []
-    for line in lines:
+    for index, line in enumerate(lines):
         if not line.text:
             continue
-        text = join_pair(text, line.text, context) if text else line.text
+        if text and index in line_breaks:
+            text = f"{text.rstrip()} {line.text}"
+        else:
+            text = join_pair(text, line.text, context) if text else line.text
         start = len(text) - len(line.text)
         markers.extend(FootnoteMarker(m.label, start + m.offset) for m in line.markers)
     return text, markers

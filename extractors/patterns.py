@@ -130,7 +130,7 @@ DECISION_TITLE = re.compile(
     r"(?P<number>\d{1,4}/(?:CP|CMP|CMA)\.\d{1,2}|\d{1,3}\s+(?:COM|EXT\.COM)\s+[\dA-Z]+(?:\.[\dA-Za-z]+)*"
     r"|Conf\.\s*\d{1,2}\.\d{1,2}(?:\s*\(Rev\.\s*CoP\d{1,2}\))?|[XVI]{1,5}\.\d{1,2}|\d{1,4}/\d{1,4})"
     r"(?P<stop>\.)?(?:\s*[:：.]?(?:\s+|(?=[\u3400-\u9fff《“（])|(?<=[.\d])(?=[A-Z][a-z]))(?P<title>\S.*))?$"
-    r"|^第\s*(?P<zh_number>[\dA-Za-z./\s]+?)\s*号(?:决定|决议)\s*[:：]?\s*(?P<zh_title>.*)$"
+    r"|^第\s*(?P<zh_number>[\dA-Za-z./][\dA-Za-z./\s]*?)\s*号(?:决定|决议)\s*[:：]?\s*(?P<zh_title>.*)$"
 )
 # `9th plenary meeting`, `93rd plenary meeting, 15 March 2000`, `53rd meeting` (HRC), `2000 年 3 月 15 日 第 93 次全体会议`,
 # `(Adopted on 2 July 2025)` (FAO)

@@ -23,8 +23,10 @@ MARKER_RAISE_RATIO = 0.15  # and its bottom sits at least this far (x size) abov
 SAME_BASELINE = 1.5  # points
 SEGMENT_GAP_RATIO = 6.0  # a wider gap (x size) splits a row into separate lines (cover columns)
 LATIN_SPACE_RATIO = 0.2  # a gap wider than this (x size) between Latin characters is a space
-CJK_SPACE_RATIO = 0.6  # between a CJK character and anything else
+CJK_SPACE_RATIO = 0.4  # between a CJK character and anything else, beyond the row's usual gap
 MAX_MARKER_RUN = 4  # characters: the longest label (`***`, `123`) with a comma
+SUPERSCRIPT_GLYPH_SHARE = 0.8  # a digit this much narrower than its font's widest is a superscript glyph
+GLUED = 0.1  # of the size: characters closer than this touch
 WRAPPED_MARKER_DISTANCE = 1.6  # a lone marker row this close (x size) below a line ends that line
 MARKER_LABEL = re.compile(r"^(?:\d{1,3}|\*{1,3})$")
 ORDINAL_SUFFIX = re.compile(r"^(?:st|nd|rd|th|er|re|e)$")  # raised after a number: 10th, 2nd (1er, 2e)
@@ -62,6 +64,7 @@ def build_lines(chars: Sequence[Char], page: int) -> list[TextLine]:
     # rows of spaces alone (Word's empty spacing paragraphs in a tiny font) would pass for raised markers
     printed = [row for row in _rows_by_baseline(upright) if not all(c["text"].isspace() for c in row)]
     rows, marker_ids = _attach_raised_rows(printed)
+    marker_ids |= _superscript_glyph_markers(rows)
     lines = []
     for row in rows:
         for segment in _segments(row):
@@ -127,6 +130,50 @@ def _attach_raised_rows(rows: list[list[Char]]) -> tuple[list[list[Char]], set[i
     return [row for index, row in enumerate(rows) if index not in folded], marker_ids
 
 
+def _superscript_glyph_markers(rows: list[list[Char]]) -> set[int]:
+    """Markers set in the font's own superscript glyphs (OpenType `sups`, as typst sets them): on the
+    baseline at text size, so neither small nor raised, but narrower than the same font's digits, and
+    glued to the word before them (`Declaration⁴ and`). Returns the ids of their characters."""
+    regular: dict[tuple[str, float], float] = {}
+    for row in rows:
+        for char in row:
+            if _ascii_digit(char):
+                key = (char["fontname"], round(char["size"], 1))
+                regular[key] = max(regular.get(key, 0.0), char["x1"] - char["x0"])
+    found: set[int] = set()
+    for row in rows:
+        index = 0
+        while index < len(row):
+            end = index
+            while end < len(row) and _ascii_digit(row[end]) and (end == index or _glued(row[end - 1], row[end])):
+                end += 1
+            run = row[index:end]
+            if run and index > 0 and len(run) <= MAX_MARKER_RUN - 1 and _superscript_run(row[index - 1], run, row[end] if end < len(row) else None, regular):
+                found.update(id(char) for char in run)
+            index = max(end, index + 1)
+    return found
+
+
+def _superscript_run(before: Char, run: list[Char], after: Char | None, regular: dict[tuple[str, float], float]) -> bool:
+    """Digits glued after a word's last character, narrower than the font's widest digit by
+    SUPERSCRIPT_GLYPH_SHARE, and not followed by a Latin letter (`CoP19` has no such digits)."""
+    if before["text"].isspace() or before["text"][-1].isdigit() or not _glued(before, run[0]):
+        return False
+    if after is not None and after["text"][:1].isascii() and after["text"][:1].isalpha() and _glued(run[-1], after):
+        return False
+    widest = regular.get((run[0]["fontname"], round(run[0]["size"], 1)), 0.0)
+    return all(char["x1"] - char["x0"] < SUPERSCRIPT_GLYPH_SHARE * widest for char in run)
+
+
+def _ascii_digit(char: Char) -> bool:
+    """0-9 only: `³` (m³) is a digit to Python and already a superscript in the text."""
+    return len(char["text"]) == 1 and "0" <= char["text"] <= "9"
+
+
+def _glued(previous: Char, char: Char) -> bool:
+    return char["x0"] - previous["x1"] < GLUED * char["size"]
+
+
 def _marker_sized(row: list[Char]) -> bool:
     """Every run of adjacent characters is as short as a marker (`12`, `*`, `th`): a line of small
     text set just above a large one (a job number over a barcode) is no marker."""
@@ -167,6 +214,7 @@ def _line_from_chars(chars: list[Char], page: int, marker_ids: set[int]) -> Text
     italic_from: int | None = None  # where the line's italic lead starts in `text`
     italic_to = 0
     previous: Char | None = None
+    usual_gap = _usual_gap(body)
     for char in chars:
         if id(char) in marker_ids:
             if not char["text"].isspace():
@@ -182,7 +230,7 @@ def _line_from_chars(chars: list[Char], page: int, marker_ids: set[int]) -> Text
                 text += " "
             previous = char
             continue
-        if previous is not None and text and not text.endswith(" ") and _gap_is_space(previous, char, size):
+        if previous is not None and text and not text.endswith(" ") and _gap_is_space(previous, char, size, usual_gap):
             text += " "
         if _italic(char) and (italic_from is None and len(text) <= LEAD_MAX_OFFSET or italic_to == len(text.rstrip())):
             italic_from = len(text) if italic_from is None else italic_from
@@ -218,8 +266,19 @@ def _settle_raised(label: str, text: str, markers: list[FootnoteMarker]) -> str:
     return text
 
 
-def _gap_is_space(previous: Char, char: Char, size: float) -> bool:
+def _usual_gap(chars: list[Char]) -> float:
+    """The median gap between two printed characters of a row: what justification added to every
+    gap of a Chinese line (zero in a line set solid)."""
+    printed = [c for c in chars if not c["text"].isspace()]
+    gaps = [max(0.0, b["x0"] - a["x1"]) for a, b in zip(printed, printed[1:])]
+    return statistics.median(gaps) if gaps else 0.0
+
+
+def _gap_is_space(previous: Char, char: Char, size: float, usual_gap: float) -> bool:
+    """A gap is a space where the PDF has none: between Latin characters, over a fifth of the size;
+    next to a CJK character, by more than CJK_SPACE_RATIO of it beyond the row's usual gap (so that
+    a justified Chinese line's stretch and a producer's quarter-em CJK-Latin spacing are not)."""
     gap = char["x0"] - previous["x1"]
     if is_cjk(previous["text"][-1]) or is_cjk(char["text"][0]):
-        return gap > CJK_SPACE_RATIO * size
+        return gap - usual_gap > CJK_SPACE_RATIO * size
     return gap > LATIN_SPACE_RATIO * size

@@ -558,7 +558,7 @@ class Segmenter:
         owner = self.part.prefix.split("/annex")[0]
         if is_resolution_part(owner):
             prefix = f"{owner}/annex{_arabic(number) if number else ''}"
-            self.part = PartState(prefix, prefix, root=printed, annex=True)
+            self.part = PartState(prefix, owner, root=printed, annex=True)
         else:
             self.part = PartState(f"app{_arabic(number)}", f"appendix {_arabic(number)}", root=printed)
         self._title(block)

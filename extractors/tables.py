@@ -1,4 +1,7 @@
-"""Ruled tables: found by pdfplumber's table finder, kept as rows of cells, out of the prose.
+"""Tables: found by pdfplumber's table finder where they are ruled in both directions, and by their
+rules and their own white space where only horizontal rules part the rows (Word's and typst's
+`horizontal` borders: no vertical rule at all); kept as rows of cells, out of the prose. A table set
+without any rule is not found: its rows are read as prose.
 
 Cell text is built by the same line builder as the prose, so footnote markers in cells are found.
 A table continued on the next page is one table; its repeated header rows are dropped. A row broken
@@ -23,6 +26,11 @@ COLUMN_SLACK = 2.0  # points between the column edges of two parts of one table
 TOP_OF_PAGE = 0.15  # of the page height: a part starting above this continues the table before
 MAX_HEADER_ROWS = 3
 CELL_PADDING = 5.0  # points between a cell's last line and its bottom border, at most
+MIN_RULE_SHARE = 0.4  # of the page's width: a shorter rule is a footnote separator or an underline
+MIN_RULES = 3  # the rules of a table ruled horizontally: above it, under its header, below it
+RULE_ALIGN = 2.0  # points between the ends of two rules of one table
+SAME_RULE = 1.5  # points between two edges drawn as one rule (a thin filled rectangle's top and bottom)
+COLUMN_GAP = 0.6  # of the text size: white space this wide, top to bottom of the table, parts two columns
 
 
 @dataclass(frozen=True)
@@ -31,30 +39,92 @@ class FoundTable:
     cells: list[list[BBox | None]]  # rows of cells; None where a merged cell covers the place
 
     def contains(self, char: Char) -> bool:
-        x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
-        return self.bbox.x0 <= x <= self.bbox.x1 and self.bbox.top <= y <= self.bbox.bottom
+        return _centre_in(char, self.bbox)
 
 
 def find_tables(page: Any) -> list[FoundTable]:
-    """Ruled tables of a pdfplumber page with at least two rows and two columns."""
-    if sum(1 for edge in page.edges if edge["orientation"] == "v") < MIN_VERTICAL_EDGES:
-        return []
+    """Tables of a pdfplumber page (or a page shaped like one) with at least two rows and two columns:
+    ruled ones by pdfplumber's finder, then those ruled horizontally only (`rule_bounded_tables`)."""
     found = []
-    for table in page.find_tables(TABLE_SETTINGS):
-        cells = [[BBox(*cell) if cell else None for cell in row.cells] for row in table.rows]
-        if len(cells) >= 2 and max(len(row) for row in cells) >= 2:
-            found.append(FoundTable(BBox(*table.bbox), cells))
+    if sum(1 for edge in page.edges if edge["orientation"] == "v") >= MIN_VERTICAL_EDGES:
+        for table in page.find_tables(TABLE_SETTINGS):
+            cells = [[BBox(*cell) if cell else None for cell in row.cells] for row in table.rows]
+            if len(cells) >= 2 and max(len(row) for row in cells) >= 2:
+                found.append(FoundTable(BBox(*table.bbox), cells))
+    for table in rule_bounded_tables(page.edges, page.chars, float(page.width)):
+        if not any(_overlap(table.bbox, other.bbox) for other in found):
+            found.append(table)
     return found
+
+
+def rule_bounded_tables(edges: list[dict[str, Any]], chars: list[Char], page_width: float) -> list[FoundTable]:
+    """Tables whose rows are parted by horizontal rules of one length and nothing else: MIN_RULES or
+    more rules with the same ends, one under the other; each band between two rules is a row, and
+    its columns are where the white space runs from the table's top to its bottom (`_column_spans`).
+    A stack of rules without two columns of text between them is no table."""
+    tables = []
+    for rules in _rule_stacks(edges, page_width):
+        x0, x1 = rules[0]["x0"], rules[0]["x1"]
+        tops = [rule["top"] for rule in rules]
+        inside = [c for c in chars if not c["text"].isspace() and _centre_in(c, BBox(x0, tops[0], x1, tops[-1]))]
+        spans = _column_spans(inside)
+        if len(spans) < 2:
+            continue
+        bounds = [x0] + [(left[1] + right[0]) / 2 for left, right in zip(spans, spans[1:])] + [x1]
+        cells = [[BBox(bounds[i], top, bounds[i + 1], bottom) for i in range(len(spans))] for top, bottom in zip(tops, tops[1:])]
+        filled = sum(1 for row in cells if sum(any(_centre_in(c, cell) for c in inside) for cell in row) >= 2)
+        if filled >= 2:
+            tables.append(FoundTable(BBox(x0, tops[0], x1, tops[-1]), cells))
+    return tables
+
+
+def _rule_stacks(edges: list[dict[str, Any]], page_width: float) -> list[list[dict[str, Any]]]:
+    """Horizontal rules at least MIN_RULE_SHARE of the page wide, grouped by their ends (two edges a
+    hair apart taken as one rule), each group of MIN_RULES or more sorted top to bottom."""
+    long = sorted(
+        (e for e in edges if e["orientation"] == "h" and e["x1"] - e["x0"] >= MIN_RULE_SHARE * page_width),
+        key=lambda e: (e["top"], e["x0"]),
+    )
+    stacks: list[list[dict[str, Any]]] = []
+    for edge in long:
+        stack = next((s for s in stacks if abs(s[0]["x0"] - edge["x0"]) <= RULE_ALIGN and abs(s[0]["x1"] - edge["x1"]) <= RULE_ALIGN), None)
+        if stack is None:
+            stacks.append([edge])
+        elif edge["top"] - stack[-1]["top"] > SAME_RULE:
+            stack.append(edge)
+    return [stack for stack in stacks if len(stack) >= MIN_RULES]
+
+
+def _column_spans(chars: list[Char]) -> list[tuple[float, float]]:
+    """The x-spans the characters fill, merged across gaps narrower than COLUMN_GAP of their size."""
+    if not chars:
+        return []
+    size = sorted(c["size"] for c in chars)[len(chars) // 2]
+    spans: list[tuple[float, float]] = []
+    for char in sorted(chars, key=lambda c: c["x0"]):
+        if spans and char["x0"] - spans[-1][1] < COLUMN_GAP * size:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], char["x1"]))
+        else:
+            spans.append((char["x0"], char["x1"]))
+    return spans
+
+
+def _centre_in(char: Char, box: BBox) -> bool:
+    x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+    return box.x0 <= x <= box.x1 and box.top <= y <= box.bottom
+
+
+def _overlap(a: BBox, b: BBox) -> bool:
+    return a.x0 < b.x1 and b.x0 < a.x1 and a.top < b.bottom and b.top < a.bottom
 
 
 def cell_lines(table: FoundTable, chars: list[Char], page: int) -> list[list[list[TextLine]]]:
     """The lines of text in each cell, by row and column."""
     by_cell: dict[tuple[int, int], list[Char]] = {}
     for char in chars:
-        x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
         for r, row in enumerate(table.cells):
             for c, cell in enumerate(row):
-                if cell and cell.x0 <= x <= cell.x1 and cell.top <= y <= cell.bottom:
+                if cell and _centre_in(char, cell):
                     by_cell.setdefault((r, c), []).append(char)
                     break
             else:

@@ -20,7 +20,12 @@ from un_masthead import masthead
 
 ROOT = Path(__file__).resolve().parents[2]
 APPENDIX = re.compile(r"^(附录|Appendix)\s*(\d+)")
-SUMMARY = re.compile(r"^(内容提要|Executive Summary)$")
+SUMMARY = re.compile(r"^(内容提要|摘要|Executive Summary|Summary)$")
+# a draft a report carries in its appendix, read clause by clause (tests/gold/RESOLUTIONS.md)
+DRAFT_HEADING = re.compile(r"决议草案|决定草案|Draft Resolution|Draft Decision")
+DRAFT_NAME_LINE = re.compile(r"^(管理机构|THE GOVERNING BODY|世界遗产委员会|The World Heritage Committee)[，,]$")
+# WHC numbers its preamble with its operative clauses: `1. Having examined …,` is preambular
+NUMBERED_PREAMBLE = re.compile(r"^(Having examined|Recalling|审议了|忆及)")
 ROMAN = re.compile(r"^([IVX]+)\.\s")
 LETTER = re.compile(r"^([A-Z])\.\s")
 NUMBER = re.compile(r"^(\d+)\.\s")
@@ -75,7 +80,7 @@ def gold(paper: PaperSource) -> list[dict[str, str]]:
         for label in block.marker_labels:
             footnote_parts.setdefault(label, part)
         if block.tag.startswith("H"):
-            if "决议草案" in block.text or "Draft Resolution" in block.text:
+            if DRAFT_HEADING.search(block.text):
                 resolution = True
             text = block.text
             if block.tag == "H1" and not started and not ROMAN.match(text):
@@ -105,8 +110,10 @@ def gold(paper: PaperSource) -> list[dict[str, str]]:
         label = block.printed_label
         value = re.sub(r"[^0-9a-z]", "", label)
         if resolution and block.tag == "P":
-            if not label and re.match(r"^(管理机构|THE GOVERNING BODY)[，,]$", block.text):
+            if not label and DRAFT_NAME_LINE.match(block.text):
                 add(f"{prefix}/name", part, "other", "", block.text)
+            elif label and NUMBERED_PREAMBLE.match(block.text):
+                add(f"{prefix}/pre/{count('pre')}", part, "preambular", label, block.text)
             elif label:
                 parent, item = f"{prefix}/op/{value}", ""
                 add(parent, part, "operative", label, block.text)

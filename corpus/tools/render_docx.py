@@ -49,6 +49,7 @@ from un_masthead import Line, has_masthead, masthead
 
 ALIGNMENTS = {"left": WD_ALIGN_PARAGRAPH.LEFT, "centre": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}
 TAB_ALIGNMENTS = {"left": WD_TAB_ALIGNMENT.LEFT, "right": WD_TAB_ALIGNMENT.RIGHT}
+BOLD_ADVANCE = 0.62  # a bold Latin or digit character's advance, as a share of the size (an upper estimate)
 # LayoutStyle's header and page-number helpers are the one definition of what those lines print; they
 # are called with these stand-in numbers, which are then replaced by Word's PAGE and NUMPAGES fields.
 PAGE_STAND_IN, TOTAL_STAND_IN = 987_654_321, 987_654_322
@@ -478,7 +479,10 @@ class DocxWriter:
         """NAME, PRE and OP in their clause styles (an OP's number, a tab, the text), the lead an italic run;
         DEC in its hanging bold style; ADOPT's lines broken by Word line breaks."""
         if block.tag == "DEC":
-            self.paragraph("Decision Title", block.text, block.label)
+            # a number wider than the hang goes on with a space, as a typist sets it (LibreOffice would
+            # jam the title against it, where Word goes on to its next default stop)
+            wide = len(block.label) * BOLD_ADVANCE * self.style.heading_size > self.style.resolution.dec_hang
+            self.paragraph("Decision Title", block.text, block.label, " " if wide else "\t")
             return
         if block.tag == "ADOPT":
             paragraph = self.paragraph("Adoption Line")

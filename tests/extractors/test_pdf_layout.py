@@ -52,6 +52,20 @@ def test_justified_chinese_gets_no_spaces_between_characters():
     assert result.text == "生物多样性公约执行秘书关于与国际条约合作的报告载于"
 
 
+def test_a_tab_between_a_chinese_decision_number_and_its_title_is_a_space_but_quarter_em_spacing_is_not():
+    """reportlab, seed 3500: `第 5/2025 号决议` then 7.6 pt (0.6 of the size) before `2028 国际…`;
+    LibreOffice's CJK-Latin autospace puts a quarter em, no glyph, between `第` and `54/8`."""
+    number = chars("第 5/2025 号决议", 88, 200, size=12.7)
+    title = chars("2028 国际山地游牧年", number[-1]["x1"] + 7.6, 200, size=12.7)
+    [result] = build_lines(number + title, page=1)
+    assert result.text == "第 5/2025 号决议 2028 国际山地游牧年"
+    first = chars("第", 72, 300, size=12.0)
+    symbol = chars("54/8", first[-1]["x1"] + 3.0, 300, size=12.0)
+    rest = chars("号决议", symbol[-1]["x1"] + 3.0, 300, size=12.0)
+    [spaced] = build_lines(first + symbol + rest, page=1)
+    assert spaced.text == "第54/8号决议"
+
+
 def test_words_on_one_baseline_far_apart_are_separate_lines():
     organisation = chars("粮食及农业组织", 72, 60, size=10)
     symbol = chars("IT/GB-7/17/19", 447, 60, size=12)
@@ -125,3 +139,18 @@ def test_a_job_number_set_over_a_barcode_is_a_line_of_its_own():
     job = chars("GE.20-04099(E)", 57, 785.5, size=10.0)
     barcode = chars("*2004099*", 57, 818, size=28.0)
     assert [line.text for line in build_lines(barcode + job, page=1)] == ["GE.20-04099(E)", "*2004099*"]
+
+
+def test_a_marker_set_in_the_fonts_superscript_glyph_on_the_baseline_is_a_marker():
+    """typst sets a note's marker with the font's `sups` glyphs: text size, on the baseline, 4.18 pt
+    wide where the font's digits are 6 pt (Liberation Serif, 12 pt); `CoP19` and `2001` stay text."""
+    text = chars("Recalling resolution 55/279 of 2001, the Brussels Declaration", 72, 400, size=12.0, advance=6.0)
+    marker = chars("4", text[-1]["x1"], 400, size=12.0, advance=4.18)
+    rest = chars(" and CoP19 documents", marker[-1]["x1"], 400, size=12.0, advance=6.0)
+    [result] = build_lines(text + marker + rest, page=1)
+    assert result.text == "Recalling resolution 55/279 of 2001, the Brussels Declaration and CoP19 documents"
+    assert [(m.label, m.offset) for m in result.markers] == [("4", 61)]
+    chinese = chars("《布鲁塞尔宣言》", 72, 500, size=12.0) + chars("4", 168, 500, size=12.0, advance=4.18)
+    chinese += chars("和《行动纲领》", 172.18, 500, size=12.0) + chars("2001", 256.18, 500, size=12.0, advance=6.0)
+    [zh] = build_lines(chinese, page=1)
+    assert (zh.text, [(m.label, m.offset) for m in zh.markers]) == ("《布鲁塞尔宣言》和《行动纲领》2001", [("4", 8)])

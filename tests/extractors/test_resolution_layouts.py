@@ -16,7 +16,6 @@ from resolution_gold import cover_mismatches, structure_score
 
 # known limits, each a strict xfail so that it shows when mended
 KNOWN = {
-    ("libreoffice", "hrc-res-58-12.en"): "the adoption line, set flush right on the last clause's baseline, is read as that line's end",
     ("fpdf2", "cbd-cop-15-decisions.en"): "the compilation's heading runs the full width: a heading, not a centred title",
     ("reportlab", "cbd-cop-15-decisions.en"): "the compilation's heading runs the full width: a heading, not a centred title",
     ("typst", "cbd-cop-15-decisions.en"): "the compilation's heading runs the full width: a heading, not a centred title",
@@ -57,10 +56,7 @@ def test_the_masthead_is_read_exactly(producer, seed, stem):
     assert cover_mismatches(paper.document, cover_gold(make_resolutions.known_text(seed, stem))) == {}
 
 
-@pytest.mark.parametrize("producer", [
-    pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=KNOWN[("libreoffice", "hrc-res-58-12.en")]) if p == "libreoffice" else ())
-    for p in make_resolutions.SEEDS
-])
+@pytest.mark.parametrize("producer", list(make_resolutions.SEEDS))
 def test_the_twins_give_the_same_resolution_locators(producer):
     seed = make_resolutions.SEEDS[producer]
     for source in make_resolutions.SOURCES:

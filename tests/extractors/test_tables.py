@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractors.tables import FoundTable, PageTable, merge_continued
+from extractors.tables import FoundTable, PageTable, merge_continued, rule_bounded_tables
 from extractors.text_joining import JoinContext
 from models import BBox
 
@@ -48,3 +48,32 @@ def test_a_row_broken_after_its_first_line_is_joined_by_its_cut_words():
 def test_a_table_on_the_next_page_without_the_same_columns_is_another_table():
     other = PageTable(20, FoundTable(BBox(71, 70, 524, 300), [[BBox(71, 70, 300, 100), BBox(300, 70, 524, 100)]]), [("a", "b"), ("c", "d")], [], frozenset())
     assert len(merge(part(19, [HEAD, ("A.", "1.", "x", "y")], set()), other)) == 2
+
+
+def rule(x0: float, x1: float, top: float) -> dict:
+    return {"orientation": "h", "x0": x0, "x1": x1, "top": top, "bottom": top}
+
+
+def text_chars(text: str, x: float, top: float, size: float = 10.0) -> list[dict]:
+    step = size * 0.5
+    return [{"text": g, "x0": x + i * step, "x1": x + (i + 1) * step, "top": top, "bottom": top + size, "size": size} for i, g in enumerate(text)]
+
+
+def test_a_table_ruled_only_between_its_rows_is_found_by_its_rules_and_its_white_space():
+    """Ramsar sites by region, typst's `horizontal` borders (seed 4500): nine rules across the text
+    width, no vertical one; the columns are where white space runs from the top rule to the bottom."""
+    rows = [("Region", "Contracting Parties", "Sites"), ("Africa", "51", "438"), ("Asia", "34", "402 and more")]
+    tops = [444.1, 473.5, 490.1, 506.7]
+    chars = [c for top, row in zip(tops, rows) for x, text in zip((82, 250, 420), row) for c in text_chars(text, x, top + 3)]
+    edges = [rule(79.0, 553.2, top) for top in tops] + [rule(79.0, 230.4, 700.0)]  # and a footnote separator
+    [table] = rule_bounded_tables(edges, chars, 612.0)
+    assert (table.bbox.top, table.bbox.bottom, len(table.cells), [len(row) for row in table.cells]) == (444.1, 506.7, 3, [3, 3, 3])
+    assert [round(cell.x0) for cell in table.cells[0]] == [79, 181, 382]  # midway between the columns
+
+
+def test_rules_with_one_column_of_prose_between_them_are_no_table():
+    """A boxed note: rules above, between and below two paragraphs of running text."""
+    chars = text_chars("Decision required: the Committee is requested to examine the report.", 82, 103)
+    chars += text_chars("It is invited to adopt the draft decision in appendix 1 to this document.", 82, 133)
+    edges = [rule(79.0, 553.2, top) for top in (100, 130, 160)]
+    assert rule_bounded_tables(edges, chars, 612.0) == []
