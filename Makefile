@@ -41,7 +41,7 @@ bench: $(VENV)/.installed $(NATIVE)
 	$(BIN)/python bench/bench.py
 
 # Extraction quality under varied layouts (figures, not tests): every source rendered by every producer
-# with LAYOUT_SEEDS seeded styles (default 2, ~15 min on 2 cores), scored against its source and against
+# with LAYOUT_SEEDS seeded styles (default 4, ~12 min on 2 cores), scored against its source and against
 # pdfplumber's extract_text; writes bench/LAYOUTS.md, renderings and scores.csv under build/layout-fuzz/.
 # The script puts corpus/tools on sys.path itself, as pytest's `pythonpath` does for the tests.
 layout-fuzz: $(VENV)/.installed $(NATIVE)

@@ -20,7 +20,9 @@ Char = dict[str, Any]  # a pdfplumber char
 
 MARKER_SIZE_RATIO = 0.8  # a marker is at most this size relative to its line
 MARKER_RAISE_RATIO = 0.15  # and its bottom sits at least this far (x size) above the baseline
-SAME_BASELINE = 1.5  # points
+SAME_BASELINE = 1.5  # points between the bottoms of two characters of one row
+SAME_BASELINE_EXACTLY = 0.3  # points between their baselines, where both readers give them
+SAME_SIZE = 1.25  # a larger ratio of sizes: two lines, even on one baseline
 SEGMENT_GAP_RATIO = 6.0  # a wider gap (x size) splits a row into separate lines (cover columns)
 LATIN_SPACE_RATIO = 0.2  # a gap wider than this (x size) between Latin characters is a space
 CJK_SPACE_RATIO = 0.4  # between a CJK character and anything else, beyond the row's usual gap
@@ -76,18 +78,36 @@ def build_lines(chars: Sequence[Char], page: int) -> list[TextLine]:
 
 
 def _rows_by_baseline(chars: list[Char]) -> list[list[Char]]:
-    """Characters clustered by their bottoms, each row then read left to right.
+    """Characters clustered by their baselines, each row then read left to right.
 
     Two fonts on one line (Han in a CJK font, digits in a Latin one) have different descents, so
-    their bottoms differ by a fraction of a point: the order within a row must come from x alone.
+    their bottoms differ by a fraction of a point, and by more in a large heading: there the shared
+    `baseline` of characters of one size keeps them in one row. The order within a row comes from x
+    alone.
     """
     rows: list[list[Char]] = []
     for char in sorted(chars, key=lambda c: c["bottom"]):
         if rows and abs(char["bottom"] - rows[-1][-1]["bottom"]) <= SAME_BASELINE:
             rows[-1].append(char)
+        elif rows and _same_baseline(rows[-1], char):
+            rows[-1].append(char)
         else:
             rows.append([char])
     return [sorted(row, key=lambda c: c["x0"]) for row in rows]
+
+
+def _same_baseline(row: list[Char], char: Char) -> bool:
+    """One baseline and one size: a font with a deeper descent set on the row's line. Text of
+    another size on the same baseline (a masthead's symbol beside its organ) is a line of its own."""
+    last = row[-1]
+    similar = max(char["size"], last["size"]) <= SAME_SIZE * min(char["size"], last["size"])
+    return similar and abs(baseline(char) - baseline(last)) <= SAME_BASELINE_EXACTLY
+
+
+def baseline(char: Char) -> float:
+    """The character's baseline, from the page's top, as both page readers give it; its bottom for
+    characters that come without one."""
+    return char.get("baseline", char["bottom"])
 
 
 def _row_size(row: list[Char]) -> float:

@@ -23,8 +23,8 @@ from extractors.glyphs import composite_fonts_without_unicode_map
 
 
 class LeanPage(Page):
-    """A pdfplumber page whose `chars` hold text, fontname, size, upright, x0, x1, top, bottom (and
-    doctop, object_type, page_number)."""
+    """A pdfplumber page whose `chars` hold text, fontname, size, upright, x0, x1, top, bottom,
+    baseline (and doctop, object_type, page_number)."""
 
     def process_object(self, obj: Any) -> dict[str, Any]:
         if not isinstance(obj, LTChar):
@@ -44,6 +44,7 @@ class LeanPage(Page):
             "x1": obj.x1 + mb_x0,
             "top": top,
             "bottom": self.height - obj.y0 + mb_top,
+            "baseline": self.height - obj.matrix[5] + mb_top,  # the text matrix's origin sits on the baseline
             "doctop": self.initial_doctop + top,
         }
 

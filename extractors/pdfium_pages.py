@@ -141,6 +141,7 @@ class PdfiumPage(Container):
             "x1": x1,
             "top": bottom - run.size,
             "bottom": bottom,
+            "baseline": self.to_top(baseline),
         }
 
 

@@ -167,6 +167,7 @@ class PartState:
     resolution: bool = False  # reading clauses: name line, preambular, operative
     started: bool = False  # anything but a title emitted
     title_number: str = ""  # a decision's number printed alone, its title on the next line
+    title_block: Block | None = None  # the block of that number
     annex: bool = False  # the annex of a resolution: headings counted, numbered paragraphs wherever they stand
     named: bool = False  # its name line read
 
@@ -215,8 +216,16 @@ class Segmenter:
             self.previous_text = block.text
         for table in tables:
             self._table(table)
+        self._untitled_decision()
         self._footnotes()
         return _unique(self.records)
+
+    def _untitled_decision(self) -> None:
+        """A decision's number whose title never came (the next block is a clause, or none): its own
+        title record, without a title."""
+        if self.part.title_number and self.part.title_block is not None:
+            self._emit(self.part.title_block, f"{self.part.prefix}/title", ParagraphKind.HEADING, self.part.title_number, "")
+            self.part.title_number = ""
 
     def _block(self, index: int, block: Block) -> None:
         label = self.labels[index]
@@ -234,6 +243,7 @@ class Segmenter:
             self._emit(block, f"{self.part.prefix}/title", ParagraphKind.HEADING, self.part.title_number, text)
             self.part.title_number = ""
             return
+        self._untitled_decision()
         if self._continues_title(block):
             self._continue_previous(block)
             return
@@ -514,7 +524,9 @@ class Segmenter:
         if prefix in self.part_names and RESOLUTION_WORD.match(block.text):
             prefix = f"res/{decision.identity}"
         self.part_names.add(prefix)
-        self.part = PartState(prefix, prefix, resolution=True, title_number="" if decision.title else decision.number)
+        self.part = PartState(
+            prefix, prefix, resolution=True, title_number="" if decision.title else decision.number, title_block=None if decision.title else block
+        )
         if decision.title:
             self._emit(block, f"{prefix}/title", ParagraphKind.HEADING, decision.number, decision.title)
 

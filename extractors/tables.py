@@ -1,7 +1,9 @@
 """Tables: found by pdfplumber's table finder where they are ruled in both directions, and by their
 rules and their own white space where only horizontal rules part the rows (Word's and typst's
-`horizontal` borders: no vertical rule at all); kept as rows of cells, out of the prose. A table set
-without any rule is not found: its rows are read as prose.
+`horizontal` borders: no vertical rule at all), and by white space alone where it has no rule: three
+or more consecutive rows each parted into columns by gutters wider than the type (`whitespace_tables`);
+kept as rows of cells, out of the prose. A rule-less table on a page's cover area, or whose cells wrap
+(leaving some of a line's cells empty), is not found: its text stays prose.
 
 Cell text is built by the same line builder as the prose, so footnote markers in cells are found.
 A table continued on the next page is one table; its repeated header rows are dropped. A row broken
@@ -31,6 +33,10 @@ MIN_RULES = 3  # the rules of a table ruled horizontally: above it, under its he
 RULE_ALIGN = 2.0  # points between the ends of two rules of one table
 SAME_RULE = 1.5  # points between two edges drawn as one rule (a thin filled rectangle's top and bottom)
 COLUMN_GAP = 0.6  # of the text size: white space this wide, top to bottom of the table, parts two columns
+GUTTER = 2.0  # of the text size: without rules, a gap this wide in a row parts two cells
+MIN_BARE_ROWS = 3  # rows of two cells or more, one under the other, that make a table without rules
+ROW_PITCH = 3.0  # of the text size: rows farther apart belong to two tables (or none)
+COVER_AREA = 0.4  # of page 1's height: its masthead sets fields side by side, which are not a table
 
 
 @dataclass(frozen=True)
@@ -54,7 +60,30 @@ def find_tables(page: Any) -> list[FoundTable]:
     for table in rule_bounded_tables(page.edges, page.chars, float(page.width)):
         if not any(_overlap(table.bbox, other.bbox) for other in found):
             found.append(table)
+    below_cover = COVER_AREA * float(page.height) if page.page_number == 1 else 0.0
+    for table in whitespace_tables([c for c in page.chars if c["top"] >= below_cover]):
+        if not any(_overlap(table.bbox, other.bbox) for other in found):
+            found.append(table)
     return found
+
+
+def whitespace_tables(chars: list[Char]) -> list[FoundTable]:
+    """Tables without rules: MIN_BARE_ROWS or more rows, one under the other (ROW_PITCH), each parted
+    into two cells or more by gutters of GUTTER times the size, the first not a paragraph's label.
+    Columns are the x-spans their cells fill together; a row's band runs to the next row's top."""
+    rows = _rows(chars)
+    tables: list[FoundTable] = []
+    run: list[int] = []  # indexes of the rows of the current run
+    for index in range(len(rows) + 1):
+        cells = _gutter_split(rows[index]) if index < len(rows) else []
+        tabular = len(cells) >= 2 and not LEADING_LABEL.match("".join(c["text"] for c in cells[0]).strip() + " ")
+        if tabular and (not run or rows[index][0]["top"] - rows[run[-1]][0]["bottom"] <= ROW_PITCH * rows[index][0]["size"]):
+            run.append(index)
+            continue
+        if len(run) >= MIN_BARE_ROWS:
+            tables.extend(_bare_table(rows, run))
+        run = [index] if tabular else []
+    return tables
 
 
 def rule_bounded_tables(edges: list[dict[str, Any]], chars: list[Char], page_width: float) -> list[FoundTable]:
@@ -76,6 +105,55 @@ def rule_bounded_tables(edges: list[dict[str, Any]], chars: list[Char], page_wid
         if filled >= 2:
             tables.append(FoundTable(BBox(x0, tops[0], x1, tops[-1]), cells))
     return tables
+
+
+def _rows(chars: list[Char]) -> list[list[Char]]:
+    """Printed characters by baseline, each row left to right."""
+    rows: list[list[Char]] = []
+    for char in sorted((c for c in chars if not c["text"].isspace()), key=lambda c: c["bottom"]):
+        if rows and abs(char["bottom"] - rows[-1][-1]["bottom"]) <= SAME_RULE:
+            rows[-1].append(char)
+        else:
+            rows.append([char])
+    return [sorted(row, key=lambda c: c["x0"]) for row in rows]
+
+
+def _gutter_split(row: list[Char]) -> list[list[Char]]:
+    cells: list[list[Char]] = [[row[0]]]
+    for previous, char in zip(row, row[1:]):
+        if char["x0"] - previous["x1"] >= GUTTER * char["size"]:
+            cells.append([char])
+        else:
+            cells[-1].append(char)
+    return cells
+
+
+def _bare_table(rows: list[list[Char]], indexes: list[int]) -> list[FoundTable]:
+    """The table of a run of gutter-split rows, when its cells fall into columns: two columns or more,
+    every row one cell in each, and no line just above or below it that sits inside one column (a
+    table whose cells wrap, leaving some empty on a line, cannot be told from its lines without
+    rules, and stays prose)."""
+    run = [_gutter_split(rows[i]) for i in indexes]
+    spans = _column_spans([char for cells in run for cell in cells for char in cell])
+    if len(spans) < 2 or any(sorted(_span_of(cell, spans) for cell in cells) != list(range(len(spans))) for cells in run):
+        return []
+    pitch = (rows[indexes[-1]][0]["top"] - rows[indexes[0]][0]["top"]) / (len(indexes) - 1)
+    for neighbour, towards in ((indexes[0] - 1, indexes[0]), (indexes[-1] + 1, indexes[-1])):
+        if 0 <= neighbour < len(rows) and abs(rows[neighbour][0]["top"] - rows[towards][0]["top"]) <= 1.5 * pitch:
+            x0, x1 = rows[neighbour][0]["x0"], max(c["x1"] for c in rows[neighbour])
+            if any(left - 1 <= x0 and x1 <= right + 1 for left, right in spans):
+                return []  # a wrapped cell's line
+    x0, x1 = spans[0][0], spans[-1][1]
+    bounds = [x0] + [(left[1] + right[0]) / 2 for left, right in zip(spans, spans[1:])] + [x1]
+    tops = [min(c["top"] for cell in cells for c in cell) for cells in run]
+    bottom = max(c["bottom"] for cell in run[-1] for c in cell)
+    edges = tops + [bottom]
+    grid = [[BBox(bounds[i], edges[r], bounds[i + 1], edges[r + 1]) for i in range(len(spans))] for r in range(len(run))]
+    return [FoundTable(BBox(x0, tops[0], x1, bottom), grid)]
+
+
+def _span_of(cell: list[Char], spans: list[tuple[float, float]]) -> int:
+    return next(i for i, (left, right) in enumerate(spans) if left <= cell[0]["x0"] <= right)
 
 
 def _rule_stacks(edges: list[dict[str, Any]], page_width: float) -> list[list[dict[str, Any]]]:

@@ -154,3 +154,14 @@ def test_a_marker_set_in_the_fonts_superscript_glyph_on_the_baseline_is_a_marker
     chinese += chars("和《行动纲领》", 172.18, 500, size=12.0) + chars("2001", 256.18, 500, size=12.0, advance=6.0)
     [zh] = build_lines(chinese, page=1)
     assert (zh.text, [(m.label, m.offset) for m in zh.markers]) == ("《布鲁塞尔宣言》和《行动纲领》2001", [("4", 8)])
+
+
+def test_a_heading_whose_two_fonts_bottoms_differ_by_more_than_a_point_is_one_line_by_its_baseline():
+    """typst, seed 4502: `第 5/2025 号决议 2028 国际…` at 13.1 pt, Han in AR PL UKai (bottom 197.92),
+    digits in DejaVu Sans Bold (bottom 199.48); both on the baseline 196.33."""
+    han = chars("第 ", 50.2, 197.92, size=13.1, advance=4.2) + chars("号决议", 122.78, 197.92, size=13.1)
+    digits = chars("5/2025 ", 67.86, 199.48, size=13.1, font="DejaVuSans-Bold", advance=8.3)
+    for char in han + digits:
+        char["baseline"] = 196.33
+    [line] = build_lines(han + digits, page=1)
+    assert line.text == "第 5/2025 号决议"

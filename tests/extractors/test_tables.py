@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractors.tables import FoundTable, PageTable, merge_continued, rule_bounded_tables
+from extractors.tables import FoundTable, PageTable, merge_continued, rule_bounded_tables, whitespace_tables
 from extractors.text_joining import JoinContext
 from models import BBox
 
@@ -77,3 +77,30 @@ def test_rules_with_one_column_of_prose_between_them_are_no_table():
     chars += text_chars("It is invited to adopt the draft decision in appendix 1 to this document.", 82, 133)
     edges = [rule(79.0, 553.2, top) for top in (100, 130, 160)]
     assert rule_bounded_tables(edges, chars, 612.0) == []
+
+
+def bare_row(cells: tuple[str, ...], top: float, xs: tuple[float, ...] = (69, 250, 350, 450)) -> list[dict]:
+    return [c for x, text in zip(xs, cells) for c in text_chars(text, x, top)]
+
+
+def test_a_table_without_rules_is_found_by_its_gutters():
+    """LibreOffice, seed 1500 (`tables none`): the Ramsar sites by region, header and three rows, each
+    cell parted from the next by a gutter wider than twice the size."""
+    rows = [("Ramsar region", "Parties", "Sites", "Open files"), ("Africa", "51", "438", "34"), ("Asia", "37", "402", "29"),
+            ("Latin America", "24", "229", "22")]
+    chars = [c for i, row in enumerate(rows) for c in bare_row(row, 437 + 19 * i)]
+    chars += text_chars("Of the 137 open files, 44 were opened on the basis of a report submitted by the Parties.", 88, 530)
+    [table] = whitespace_tables(chars)
+    assert (len(table.cells), [len(row) for row in table.cells]) == (4, [4, 4, 4, 4])
+    assert table.bbox.bottom < 530  # the paragraph under it stays prose
+
+
+def test_numbered_paragraphs_and_a_table_whose_cells_wrap_are_no_bare_table():
+    numbered = [c for i, text in enumerate(("Welcomes the report;", "Notes the progress made;", "Decides to continue.")) for c in
+                text_chars("1.", 72, 100 + 14 * i) + text_chars(text, 108, 100 + 14 * i)]
+    assert whitespace_tables(numbered) == []
+    wrapped = bare_row(("Liaison Group", "Invite the", "UNEP/CBD/COP/13"), 300, (69, 250, 420))
+    wrapped += bare_row(("of the Conventions", "secretariats to", "UNEP/CBD/SBI/1"), 314, (69, 250, 420))
+    wrapped += bare_row(("Biodiversity", "cooperate and", "UNEP/CBD/COP/14"), 328, (69, 250, 420))
+    wrapped += text_chars("to report", 250, 342)  # a line of the middle cell alone: its cells wrap
+    assert whitespace_tables(wrapped) == []
