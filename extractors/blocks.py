@@ -298,9 +298,7 @@ def _line_breaks(group: list[TextLine], settings: BlockSettings) -> frozenset[in
     return frozenset(i for i in range(1, len(group)) if _set_apart_lines(group[i - 1], group[i], settings))
 
 
-def block_from_lines(
-    lines: list[TextLine], index: int, role: BlockRole, context: JoinContext, line_breaks: frozenset[int] = frozenset()
-) -> Block:
+def block_from_lines(lines: list[TextLine], index: int, role: BlockRole, context: JoinContext, line_breaks: frozenset[int]) -> Block:
     text, markers = _spaced_label(*join_with_markers(lines, context, line_breaks))
     first_page = [line for line in lines if line.page == lines[0].page]
     bbox = BBox(

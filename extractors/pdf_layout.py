@@ -64,7 +64,7 @@ def build_lines(chars: Sequence[Char], page: int) -> list[TextLine]:
     if not upright:
         return []
     # rows of spaces alone (Word's empty spacing paragraphs in a tiny font) would pass for raised markers
-    printed = [row for row in _rows_by_baseline(upright) if not all(c["text"].isspace() for c in row)]
+    printed = [row for row in rows_by_baseline(upright) if not all(c["text"].isspace() for c in row)]
     rows, marker_ids = _attach_raised_rows(printed)
     marker_ids |= _superscript_glyph_markers(rows)
     lines = []
@@ -77,12 +77,12 @@ def build_lines(chars: Sequence[Char], page: int) -> list[TextLine]:
     return lines
 
 
-def _rows_by_baseline(chars: list[Char]) -> list[list[Char]]:
+def rows_by_baseline(chars: list[Char]) -> list[list[Char]]:
     """Characters clustered by their baselines, each row then read left to right.
 
     Two fonts on one line (Han in a CJK font, digits in a Latin one) have different descents, so
     their bottoms differ by a fraction of a point, and by more in a large heading: there the shared
-    `baseline` of characters of one size keeps them in one row. The order within a row comes from x
+    baseline of characters of one size keeps them in one row. The order within a row comes from x
     alone.
     """
     rows: list[list[Char]] = []
@@ -101,10 +101,10 @@ def _same_baseline(row: list[Char], char: Char) -> bool:
     another size on the same baseline (a masthead's symbol beside its organ) is a line of its own."""
     last = row[-1]
     similar = max(char["size"], last["size"]) <= SAME_SIZE * min(char["size"], last["size"])
-    return similar and abs(baseline(char) - baseline(last)) <= SAME_BASELINE_EXACTLY
+    return similar and abs(_baseline(char) - _baseline(last)) <= SAME_BASELINE_EXACTLY
 
 
-def baseline(char: Char) -> float:
+def _baseline(char: Char) -> float:
     """The character's baseline, from the page's top, as both page readers give it; its bottom for
     characters that come without one."""
     return char.get("baseline", char["bottom"])

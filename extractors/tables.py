@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from extractors.patterns import LEADING_LABEL
-from extractors.pdf_layout import Char, build_lines
+from extractors.pdf_layout import Char, build_lines, rows_by_baseline
 from extractors.text_joining import JoinContext, join_pair
 from models import BBox, FootnoteMarker, Table, TextLine
 
@@ -50,18 +50,18 @@ class FoundTable:
 
 def find_tables(page: Any) -> list[FoundTable]:
     """Tables of a pdfplumber page (or a page shaped like one) with at least two rows and two columns:
-    ruled ones by pdfplumber's finder, then those ruled horizontally only (`rule_bounded_tables`)."""
+    ruled ones by pdfplumber's finder, then those ruled horizontally only (`rule_bounded_tables`), then
+    those without rules (`whitespace_tables`)."""
     found = []
     if sum(1 for edge in page.edges if edge["orientation"] == "v") >= MIN_VERTICAL_EDGES:
         for table in page.find_tables(TABLE_SETTINGS):
             cells = [[BBox(*cell) if cell else None for cell in row.cells] for row in table.rows]
             if len(cells) >= 2 and max(len(row) for row in cells) >= 2:
                 found.append(FoundTable(BBox(*table.bbox), cells))
-    for table in rule_bounded_tables(page.edges, page.chars, float(page.width)):
-        if not any(_overlap(table.bbox, other.bbox) for other in found):
-            found.append(table)
     below_cover = COVER_AREA * float(page.height) if page.page_number == 1 else 0.0
-    for table in whitespace_tables([c for c in page.chars if c["top"] >= below_cover]):
+    ruled_across = rule_bounded_tables(page.edges, page.chars, float(page.width))
+    bare = whitespace_tables([c for c in page.chars if c["top"] >= below_cover])
+    for table in ruled_across + bare:  # each finder after the surer ones, where they found nothing
         if not any(_overlap(table.bbox, other.bbox) for other in found):
             found.append(table)
     return found
@@ -71,17 +71,18 @@ def whitespace_tables(chars: list[Char]) -> list[FoundTable]:
     """Tables without rules: MIN_BARE_ROWS or more rows, one under the other (ROW_PITCH), each parted
     into two cells or more by gutters of GUTTER times the size, the first not a paragraph's label.
     Columns are the x-spans their cells fill together; a row's band runs to the next row's top."""
-    rows = _rows(chars)
+    rows = rows_by_baseline([c for c in chars if not c["text"].isspace()])
+    split = [_gutter_split(row) for row in rows]
     tables: list[FoundTable] = []
     run: list[int] = []  # indexes of the rows of the current run
     for index in range(len(rows) + 1):
-        cells = _gutter_split(rows[index]) if index < len(rows) else []
+        cells = split[index] if index < len(rows) else []
         tabular = len(cells) >= 2 and not LEADING_LABEL.match("".join(c["text"] for c in cells[0]).strip() + " ")
         if tabular and (not run or rows[index][0]["top"] - rows[run[-1]][0]["bottom"] <= ROW_PITCH * rows[index][0]["size"]):
             run.append(index)
             continue
         if len(run) >= MIN_BARE_ROWS:
-            tables.extend(_bare_table(rows, run))
+            tables.extend(_bare_table(rows, [split[i] for i in run], run))
         run = [index] if tabular else []
     return tables
 
@@ -99,23 +100,12 @@ def rule_bounded_tables(edges: list[dict[str, Any]], chars: list[Char], page_wid
         spans = _column_spans(inside)
         if len(spans) < 2:
             continue
-        bounds = [x0] + [(left[1] + right[0]) / 2 for left, right in zip(spans, spans[1:])] + [x1]
+        bounds = _column_bounds(spans, x0, x1)
         cells = [[BBox(bounds[i], top, bounds[i + 1], bottom) for i in range(len(spans))] for top, bottom in zip(tops, tops[1:])]
         filled = sum(1 for row in cells if sum(any(_centre_in(c, cell) for c in inside) for cell in row) >= 2)
         if filled >= 2:
             tables.append(FoundTable(BBox(x0, tops[0], x1, tops[-1]), cells))
     return tables
-
-
-def _rows(chars: list[Char]) -> list[list[Char]]:
-    """Printed characters by baseline, each row left to right."""
-    rows: list[list[Char]] = []
-    for char in sorted((c for c in chars if not c["text"].isspace()), key=lambda c: c["bottom"]):
-        if rows and abs(char["bottom"] - rows[-1][-1]["bottom"]) <= SAME_RULE:
-            rows[-1].append(char)
-        else:
-            rows.append([char])
-    return [sorted(row, key=lambda c: c["x0"]) for row in rows]
 
 
 def _gutter_split(row: list[Char]) -> list[list[Char]]:
@@ -128,12 +118,11 @@ def _gutter_split(row: list[Char]) -> list[list[Char]]:
     return cells
 
 
-def _bare_table(rows: list[list[Char]], indexes: list[int]) -> list[FoundTable]:
+def _bare_table(rows: list[list[Char]], run: list[list[list[Char]]], indexes: list[int]) -> list[FoundTable]:
     """The table of a run of gutter-split rows, when its cells fall into columns: two columns or more,
     every row one cell in each, and no line just above or below it that sits inside one column (a
     table whose cells wrap, leaving some empty on a line, cannot be told from its lines without
-    rules, and stays prose)."""
-    run = [_gutter_split(rows[i]) for i in indexes]
+    rules, and stays prose). `run` holds the cells of the rows at `indexes`."""
     spans = _column_spans([char for cells in run for cell in cells for char in cell])
     if len(spans) < 2 or any(sorted(_span_of(cell, spans) for cell in cells) != list(range(len(spans))) for cells in run):
         return []
@@ -144,12 +133,17 @@ def _bare_table(rows: list[list[Char]], indexes: list[int]) -> list[FoundTable]:
             if any(left - 1 <= x0 and x1 <= right + 1 for left, right in spans):
                 return []  # a wrapped cell's line
     x0, x1 = spans[0][0], spans[-1][1]
-    bounds = [x0] + [(left[1] + right[0]) / 2 for left, right in zip(spans, spans[1:])] + [x1]
+    bounds = _column_bounds(spans, x0, x1)
     tops = [min(c["top"] for cell in cells for c in cell) for cells in run]
     bottom = max(c["bottom"] for cell in run[-1] for c in cell)
     edges = tops + [bottom]
     grid = [[BBox(bounds[i], edges[r], bounds[i + 1], edges[r + 1]) for i in range(len(spans))] for r in range(len(run))]
     return [FoundTable(BBox(x0, tops[0], x1, bottom), grid)]
+
+
+def _column_bounds(spans: list[tuple[float, float]], x0: float, x1: float) -> list[float]:
+    """The columns' edges: the table's sides and the middle of each gutter between two spans."""
+    return [x0] + [(left[1] + right[0]) / 2 for left, right in zip(spans, spans[1:])] + [x1]
 
 
 def _span_of(cell: list[Char], spans: list[tuple[float, float]]) -> int:
